@@ -1,0 +1,348 @@
+import type * as v from 'valibot';
+import { APIPromise, type WithResponse } from './api-promise.js';
+import type { AuthStrategy } from './auth.js';
+import { isBrowser, runtimeName } from './env.js';
+import { ConfigurationError, InvalidInputError } from './errors.js';
+import { type Logger, type LogLevel, isLogLevel, levelledLogger } from './logger.js';
+import { type PaginationAdapter, Paginator } from './pagination.js';
+import type { ArrayFormat, QueryParams } from './query.js';
+import { type RateLimitInfo, type RateLimitOptions, RateLimiter, parseRateLimitHeaders } from './rate-limit.js';
+import { type ErrorParser, send } from './request.js';
+import type { RetryPolicy } from './retry.js';
+import { type AnySchema, type ValidationMode, validateResponse } from './validate.js';
+
+/** What a request hook sees. Auth headers are never included. */
+export interface RequestInfo {
+  method: string;
+  url: string;
+  /** 1 for the first attempt. */
+  attempt: number;
+  /** The request headers from the logging allow-list. */
+  headers: Record<string, string>;
+}
+
+/** What a response hook sees. */
+export interface ResponseInfo {
+  method: string;
+  url: string;
+  attempt: number;
+  status: number;
+  durationMs: number;
+  requestId: string | undefined;
+}
+
+/** Observability hooks. They see no credentials and cannot change the request. */
+export interface ClientHooks {
+  /** Called before every attempt (retries included). */
+  beforeRequest?(info: RequestInfo): void;
+  /** Called after every response (retried ones included). */
+  afterResponse?(info: ResponseInfo): void;
+}
+
+/** Options every Quiver client accepts. */
+export interface ClientOptions {
+  /** The API key. Default: the vendor's `*_API_KEY` environment variable. */
+  apiKey?: string | undefined;
+  /**
+   * The API's base URL. Default: the vendor's `*_BASE_URL` environment variable, then the vendor's
+   * public URL. A trailing `/` is ignored; `http://` is refused except for loopback hosts.
+   */
+  baseURL?: string | undefined;
+  /** Milliseconds one attempt may take, reading the body included. Default `60_000`. */
+  timeout?: number | undefined;
+  /** Retries after the first attempt (only where a retry cannot duplicate a write). Default `2`. */
+  maxRetries?: number | undefined;
+  /**
+   * The longest server-requested wait (`Retry-After`, `X-RateLimit-Reset`) the client sleeps through,
+   * in ms. A longer one fails at once with `RateLimitError` carrying `retryAfter`. Default `60_000`.
+   */
+  maxRetryAfter?: number | undefined;
+  /** The `fetch` to use. Default `globalThis.fetch`. */
+  fetch?: typeof globalThis.fetch | undefined;
+  /** Where log lines go. Default `console`. */
+  logger?: Logger | undefined;
+  /** How much to log. Default `'warn'`. Debug lines give method, path, status, attempt and duration. */
+  logLevel?: LogLevel | undefined;
+  /** Response validation: `'strict'` throws, `'warn'` logs and returns the body, `'off'` skips. Default `'strict'`. */
+  validate?: ValidationMode | undefined;
+  /** The client-side rate limiter. Default: the vendor's published limits. `false` turns it off. */
+  rateLimit?: RateLimitOptions | false | undefined;
+  /** Headers sent with every request. Default none. */
+  defaultHeaders?: Record<string, string> | undefined;
+  /** Observability hooks. Default none. */
+  hooks?: ClientHooks | undefined;
+  /** Allow running in a browser, where the API key would be exposed to the page. Default `false`. */
+  dangerouslyAllowBrowser?: boolean | undefined;
+}
+
+/** What a vendor package tells core about its API. */
+export interface VendorDefinition {
+  /** The vendor's name, for messages and logs: `Puck`. */
+  name: string;
+  /** The SDK's name for the User-Agent: `quiver-puck`. */
+  sdk: string;
+  /** The SDK's version for the User-Agent. */
+  version: string;
+  /** The base URL after options and environment were considered. */
+  baseURL: string;
+  auth: AuthStrategy;
+  /** Reads the vendor's error envelope. */
+  parseError?: ErrorParser;
+  /** The vendor's published limits, used when the user passes no `rateLimit`. */
+  rateLimit?: RateLimitOptions | false;
+  /** Backoff between retries. */
+  retry?: RetryPolicy;
+  /** The header that carries an idempotency key. Default `Idempotency-Key`. */
+  idempotencyHeader?: string;
+  /** How array query values are written. Default `repeat`. */
+  arrayFormat?: ArrayFormat;
+  /** Reads rate-limit headers. Default: `X-RateLimit-*` / `RateLimit-*`. */
+  parseRateLimit?: (headers: Headers) => RateLimitInfo | undefined;
+}
+
+/** HTTP methods. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+
+/** Per-call options: the last argument of every client method. */
+export interface RequestOptions {
+  /** Aborts the call at once, also while waiting for a retry or a rate-limit token. */
+  signal?: AbortSignal | undefined;
+  /** Milliseconds per attempt for this call. Default: the client's `timeout`. */
+  timeout?: number | undefined;
+  /** Retries for this call. Default: the client's `maxRetries`. */
+  maxRetries?: number | undefined;
+  /** Extra headers for this call. */
+  headers?: Record<string, string> | undefined;
+  /** An idempotency key for this logical call (only where the endpoint supports one). */
+  idempotencyKey?: string | undefined;
+}
+
+/** One request, as a resource method describes it. */
+export interface RequestSpec {
+  method: HttpMethod;
+  /** The path as the API spells it (`/v1/...`); build interpolated ones with the `path` template. */
+  path: string;
+  query?: QueryParams | undefined;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Validates the response body. Without one the parsed JSON is returned as is. */
+  schema?: AnySchema | undefined;
+  /** Documented idempotent: a POST/PATCH that may be retried. */
+  idempotent?: boolean | undefined;
+  /**
+   * Sends an idempotency key (the caller's `idempotencyKey` option wins; `true` generates one) in the
+   * vendor's idempotency header, the same on every attempt, and makes the call retryable.
+   */
+  idempotencyKey?: string | true | undefined;
+  /** `false`: send no credentials. */
+  auth?: false | undefined;
+  /** Named rate-limit buckets this call also draws from. */
+  rateLimitBuckets?: readonly string[] | undefined;
+  /** A provisional endpoint (passed on to the vendor's error parser). */
+  experimental?: boolean | undefined;
+  /** Extra headers. */
+  headers?: Record<string, string> | undefined;
+  /** How arrays in `query` are written. Default: the vendor's. */
+  arrayFormat?: ArrayFormat | undefined;
+  /**
+   * The path as shown in messages and logs, when the real one carries a secret (a URL key).
+   * Default: `path`.
+   */
+  displayPath?: string | undefined;
+}
+
+/** A list request. */
+export interface PageRequestSpec<Item> extends Omit<RequestSpec, 'method'> {
+  method?: HttpMethod;
+  pagination: PaginationAdapter<Item>;
+}
+
+const MAX_IDEMPOTENCY_KEY = 256;
+
+function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+function normaliseBaseURL(vendor: string, raw: string): string {
+  const trimmed = raw.trim().replace(/\/+$/, '');
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    throw new ConfigurationError(`${vendor}: baseURL is not a valid absolute URL. Pass e.g. https://api.example.com.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigurationError(`${vendor}: baseURL must use https:// (got ${url.protocol}).`);
+  }
+  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+    throw new ConfigurationError(
+      `${vendor}: baseURL uses plain http:// for ${url.hostname}; the API key would travel unencrypted. Use https:// (http:// is allowed for localhost only).`,
+    );
+  }
+  if (url.search || url.hash) {
+    throw new ConfigurationError(`${vendor}: baseURL must not carry a query string or fragment.`);
+  }
+  return trimmed;
+}
+
+function nonNegative(vendor: string, name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || Number.isNaN(value) || value < 0) {
+    throw new ConfigurationError(`${vendor}: ${name} must be a number ≥ 0; got ${String(value)}.`);
+  }
+  return value;
+}
+
+/**
+ * The base of every vendor client: one pipeline (DESIGN §2) for every call. Settings are fixed at
+ * construction; credentials stay in closures and `#private` fields.
+ */
+export abstract class QuiverClient {
+  /** The normalised base URL (no trailing `/`). */
+  readonly baseURL: string;
+  /** Milliseconds per attempt. */
+  readonly timeout: number;
+  /** Retries after the first attempt. */
+  readonly maxRetries: number;
+  /** Longest server-requested wait slept through, in ms. */
+  readonly maxRetryAfter: number;
+  /** Response validation mode. */
+  readonly validate: ValidationMode;
+
+  readonly #vendor: VendorDefinition;
+  readonly #fetch: typeof globalThis.fetch;
+  readonly #logger: Logger;
+  readonly #limiter: RateLimiter | undefined;
+  readonly #defaultHeaders: Record<string, string>;
+  readonly #hooks: ClientHooks;
+  readonly #userAgent: string;
+
+  constructor(options: ClientOptions, vendor: VendorDefinition) {
+    const name = vendor.name;
+    if (isBrowser() && !options.dangerouslyAllowBrowser) {
+      throw new ConfigurationError(
+        `${name}: running in a browser would expose your API key to the page. Call the API from a server, or pass dangerouslyAllowBrowser: true if you understand the risk.`,
+      );
+    }
+    this.baseURL = normaliseBaseURL(name, vendor.baseURL);
+    this.timeout = nonNegative(name, 'timeout', options.timeout, 60_000);
+    this.maxRetries = Math.floor(nonNegative(name, 'maxRetries', options.maxRetries, 2));
+    this.maxRetryAfter = nonNegative(name, 'maxRetryAfter', options.maxRetryAfter, 60_000);
+    const validate = options.validate ?? 'strict';
+    if (!['strict', 'warn', 'off'].includes(validate)) {
+      throw new ConfigurationError(`${name}: validate must be 'strict', 'warn' or 'off'; got ${String(validate)}.`);
+    }
+    this.validate = validate;
+    const logLevel = options.logLevel ?? 'warn';
+    if (!isLogLevel(logLevel)) {
+      throw new ConfigurationError(
+        `${name}: logLevel must be 'off', 'error', 'warn', 'info' or 'debug'; got ${String(logLevel)}.`,
+      );
+    }
+    const fetchImpl = options.fetch ?? globalThis.fetch;
+    if (typeof fetchImpl !== 'function') {
+      throw new ConfigurationError(`${name}: no fetch available. Pass { fetch } or use Node ≥ 22, Deno or Bun.`);
+    }
+    this.#vendor = vendor;
+    this.#fetch = fetchImpl;
+    this.#logger = levelledLogger(options.logger ?? console, logLevel);
+    const rateLimit = options.rateLimit === undefined ? vendor.rateLimit : options.rateLimit;
+    this.#limiter = rateLimit === false ? undefined : new RateLimiter(rateLimit ?? {});
+    this.#defaultHeaders = { ...options.defaultHeaders };
+    this.#hooks = { ...options.hooks };
+    this.#userAgent = `${vendor.sdk}/${vendor.version} (${runtimeName()})`;
+  }
+
+  /**
+   * Calls any endpoint through the same pipeline as the resource methods: auth, rate limiting,
+   * retries, typed errors and (with a `schema`) validation.
+   */
+  request<S extends AnySchema, T = v.InferOutput<S>>(
+    spec: RequestSpec & { schema: S; unwrap?: (body: v.InferOutput<S>) => T },
+    opts?: RequestOptions,
+  ): APIPromise<T>;
+  request<T = unknown>(spec: RequestSpec & { schema?: undefined; unwrap?: undefined }, opts?: RequestOptions): APIPromise<T>;
+  request<T>(spec: RequestSpec & { unwrap?: (body: never) => T }, opts: RequestOptions = {}): APIPromise<T> {
+    return new APIPromise(this.#call(spec, opts));
+  }
+
+  /** A list call: see `Paginator`. The caller's `signal` and options apply to every page. */
+  paginate<Item>(spec: PageRequestSpec<Item>, opts: RequestOptions = {}): Paginator<Item> {
+    const { pagination, ...rest } = spec;
+    const fetchPage = (query: QueryParams) => this.#call({ ...rest, method: rest.method ?? 'GET', query }, opts);
+    return new Paginator(fetchPage, pagination, spec.query ?? {}, `${this.#vendor.name} ${rest.method ?? 'GET'} ${spec.displayPath ?? spec.path}`);
+  }
+
+  /** Safe to log: no credentials. */
+  toJSON(): Record<string, unknown> {
+    return { vendor: this.#vendor.name, baseURL: this.baseURL, timeout: this.timeout, maxRetries: this.maxRetries };
+  }
+
+  async #call<T>(spec: RequestSpec & { unwrap?: (body: never) => T }, opts: RequestOptions): Promise<WithResponse<T>> {
+    const vendor = this.#vendor;
+    const method = spec.method;
+    const displayPath = spec.displayPath ?? spec.path;
+    if (!spec.path.startsWith('/')) {
+      throw new InvalidInputError(`${vendor.name}: request path must start with "/" (got ${JSON.stringify(displayPath)}).`);
+    }
+    let idempotencyKey: string | undefined;
+    if (spec.idempotencyKey !== undefined) {
+      idempotencyKey =
+        opts.idempotencyKey ?? (spec.idempotencyKey === true ? crypto.randomUUID() : spec.idempotencyKey);
+      if (typeof idempotencyKey !== 'string' || idempotencyKey.length === 0 || idempotencyKey.length > MAX_IDEMPOTENCY_KEY) {
+        throw new InvalidInputError(
+          `idempotencyKey must be a non-empty string of at most ${MAX_IDEMPOTENCY_KEY} characters; got ${
+            typeof idempotencyKey === 'string' ? `${idempotencyKey.length} characters` : typeof idempotencyKey
+          }.`,
+        );
+      }
+    }
+    const result = await send({
+      vendor,
+      fetch: this.#fetch,
+      logger: this.#logger,
+      limiter: this.#limiter,
+      hooks: this.#hooks,
+      userAgent: this.#userAgent,
+      url: this.baseURL + spec.path,
+      method,
+      displayPath,
+      query: spec.query,
+      arrayFormat: spec.arrayFormat ?? vendor.arrayFormat ?? 'repeat',
+      body: spec.body,
+      headers: { ...this.#defaultHeaders, ...spec.headers, ...opts.headers },
+      idempotency: idempotencyKey ? { header: vendor.idempotencyHeader ?? 'Idempotency-Key', key: idempotencyKey } : undefined,
+      retryable: spec.idempotent === true || idempotencyKey !== undefined,
+      auth: spec.auth === false ? undefined : vendor.auth,
+      rateLimitBuckets: spec.rateLimitBuckets ?? [],
+      experimental: spec.experimental ?? false,
+      signal: opts.signal,
+      timeout: nonNegative(vendor.name, 'timeout', opts.timeout, this.timeout),
+      maxRetries: Math.floor(nonNegative(vendor.name, 'maxRetries', opts.maxRetries, this.maxRetries)),
+      maxRetryAfter: this.maxRetryAfter,
+    });
+    const validated = validateResponse<unknown>(spec.schema, result.body, {
+      vendor: vendor.name,
+      method,
+      path: displayPath,
+      mode: this.validate,
+      logger: this.#logger,
+    });
+    // Unwrap only what passed validation; in 'warn'/'off' mode an unexpected shape is returned as is.
+    const data = (spec.unwrap && (this.validate === 'strict' || validated !== undefined)
+      ? (spec.unwrap as (b: unknown) => T)(validated)
+      : validated) as T;
+    const requestId = result.response.headers.get('x-request-id') ?? result.response.headers.get('request-id') ?? undefined;
+    const rateLimit = (vendor.parseRateLimit ?? parseRateLimitHeaders)(result.response.headers);
+    return { data, response: result.response, requestId, rateLimit };
+  }
+}
+
+/** Base of a resource class: gives the methods their client. */
+export abstract class APIResource<C extends QuiverClient = QuiverClient> {
+  protected readonly _client: C;
+  constructor(client: C) {
+    this._client = client;
+  }
+}

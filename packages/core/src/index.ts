@@ -1,0 +1,63 @@
+export { APIPromise, type WithResponse } from './api-promise.js';
+export { type AuthContext, type AuthStrategy, bearerAuth, headerAuth, noAuth, resolveApiKey, tokenAuth } from './auth.js';
+export {
+  APIResource,
+  type ClientHooks,
+  type ClientOptions,
+  type HttpMethod,
+  type PageRequestSpec,
+  QuiverClient,
+  type RequestInfo,
+  type RequestOptions,
+  type RequestSpec,
+  type ResponseInfo,
+  type VendorDefinition,
+} from './client.js';
+export { readEnv, runtimeName } from './env.js';
+export {
+  APIConnectionError,
+  APIError,
+  type APIErrorClass,
+  type APIErrorInit,
+  APITimeoutError,
+  AuthenticationError,
+  BadRequestError,
+  ConfigurationError,
+  ConflictError,
+  errorClassForStatus,
+  InternalServerError,
+  InvalidInputError,
+  NotFoundError,
+  PermissionDeniedError,
+  QuiverError,
+  RateLimitError,
+  ResponseValidationError,
+  UnprocessableEntityError,
+  WaitTimeoutError,
+  WebhookVerificationError,
+} from './errors.js';
+export type { Logger, LogLevel } from './logger.js';
+export {
+  cursorPagination,
+  type NextPage,
+  offsetPagination,
+  Page,
+  type PageFetcher,
+  type PaginationAdapter,
+  pagePagination,
+  Paginator,
+} from './pagination.js';
+export { path } from './path.js';
+export type { ArrayFormat, QueryParams, QueryValue } from './query.js';
+export {
+  type BucketOptions,
+  parseRateLimitHeaders,
+  type RateLimitInfo,
+  type RateLimitOptions,
+  RateLimiter,
+} from './rate-limit.js';
+export { type ErrorContext, type ErrorParser, makeAPIError, type ParsedError } from './request.js';
+export { backoffDelay, type RetryPolicy, retryAfterMs } from './retry.js';
+export { sleep } from './sleep.js';
+export { type AnySchema, ensureLimit, openEnum, type ValidationMode, validateResponse } from './validate.js';
+export { checkTimestamp, getHeader, hmacSha256Hex, timingSafeEqual, toRawBody } from './webhooks.js';

@@ -1,0 +1,314 @@
+import ky, { HTTPError, isHTTPError, isNetworkError, isTimeoutError } from 'ky';
+import type { AuthStrategy } from './auth.js';
+import type { ClientHooks, VendorDefinition } from './client.js';
+import {
+  APIConnectionError,
+  type APIError,
+  type APIErrorClass,
+  APITimeoutError,
+  AuthenticationError,
+  QuiverError,
+  ResponseValidationError,
+  errorClassForStatus,
+} from './errors.js';
+import type { Logger } from './logger.js';
+import { type ArrayFormat, type QueryParams, toSearchParams } from './query.js';
+import { type RateLimiter, parseRateLimitHeaders } from './rate-limit.js';
+import { loggableHeaders, safeResponseHeaders } from './redact.js';
+import { IDEMPOTENT_METHODS, RETRYABLE_STATUSES, backoffDelay, backoffStep, jitter, retryAfterMs } from './retry.js';
+import { sleep } from './sleep.js';
+
+/** What a vendor's error parser is given. */
+export interface ErrorContext {
+  status: number;
+  /** The parsed error body: JSON, the raw text when it was not JSON, or `undefined` when empty. */
+  body: unknown;
+  headers: Headers;
+  method: string;
+  /** The path without query string. */
+  path: string;
+  /** The request was to a provisional endpoint. */
+  experimental: boolean;
+}
+
+/** What a vendor's error parser returns; every field is optional. */
+export interface ParsedError {
+  /** The vendor's own message. */
+  message?: string | undefined;
+  /** A machine-readable code. */
+  code?: string | undefined;
+  /** A class to use instead of the one the status maps to. */
+  errorClass?: APIErrorClass | undefined;
+  /** Appended to the message in parentheses: what the user can do. */
+  hint?: string | undefined;
+}
+
+/** Reads a vendor's error envelope. */
+export type ErrorParser = (ctx: ErrorContext) => ParsedError | undefined;
+
+/** Everything one logical call needs; built by `QuiverClient`. */
+export interface SendInit {
+  vendor: VendorDefinition;
+  fetch: typeof globalThis.fetch;
+  logger: Logger;
+  limiter: RateLimiter | undefined;
+  hooks: ClientHooks;
+  userAgent: string;
+  url: string;
+  method: string;
+  displayPath: string;
+  query: QueryParams | undefined;
+  arrayFormat: ArrayFormat;
+  body: unknown;
+  headers: Record<string, string>;
+  idempotency: { header: string; key: string } | undefined;
+  /** A POST/PATCH that may be sent again. */
+  retryable: boolean;
+  auth: AuthStrategy | undefined;
+  rateLimitBuckets: readonly string[];
+  experimental: boolean;
+  signal: AbortSignal | undefined;
+  timeout: number;
+  maxRetries: number;
+  maxRetryAfter: number;
+}
+
+/** The raw outcome of a call: the response and its parsed body. */
+export interface SendResult {
+  response: Response;
+  body: unknown;
+}
+
+const ALL_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
+
+/** Fallback message when the vendor's body says nothing usable (e.g. an HTML error page). */
+function describeBody(body: unknown, statusText: string): string | undefined {
+  if (typeof body === 'string') {
+    const text = body.trim();
+    // An HTML error page from a proxy or load balancer says nothing useful in a one-line message.
+    if (text && !text.startsWith('<') && text.length <= 300) return text.split('\n')[0];
+    return statusText || undefined;
+  }
+  if (body && typeof body === 'object') {
+    const record = body as Record<string, unknown>;
+    for (const key of ['message', 'error', 'detail', 'title']) {
+      if (typeof record[key] === 'string' && record[key]) return record[key] as string;
+    }
+  }
+  return statusText || undefined;
+}
+
+/** Builds the typed error for an error response (DESIGN §3): one table, one message format. */
+export function makeAPIError(init: {
+  vendor: string;
+  parseError: ErrorParser | undefined;
+  status: number;
+  statusText: string;
+  headers: Headers;
+  body: unknown;
+  method: string;
+  path: string;
+  experimental: boolean;
+}): APIError {
+  let parsed: ParsedError | undefined;
+  try {
+    parsed = init.parseError?.({
+      status: init.status,
+      body: init.body,
+      headers: init.headers,
+      method: init.method,
+      path: init.path,
+      experimental: init.experimental,
+    });
+  } catch {
+    parsed = undefined;
+  }
+  const vendorMessage = parsed?.message ?? describeBody(init.body, init.statusText);
+  const hint = parsed?.hint ? ` (${parsed.hint})` : '';
+  const message = `${init.vendor} ${init.method} ${init.path} → ${init.status}${vendorMessage ? `: ${vendorMessage}` : ''}${hint}`;
+  const ErrorClass = parsed?.errorClass ?? errorClassForStatus(init.status);
+  return new ErrorClass({
+    status: init.status,
+    message,
+    headers: safeResponseHeaders(init.headers),
+    body: init.body,
+    code: parsed?.code,
+    requestId: init.headers.get('x-request-id') ?? init.headers.get('request-id') ?? undefined,
+    retryAfter: init.status === 429 || init.status === 503 ? retryAfterMs(init.headers) : undefined,
+  });
+}
+
+function parseBody(text: string, response: Response): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    const type = response.headers.get('content-type') ?? '';
+    throw new ResponseValidationError(
+      `the response body is not valid JSON (content-type ${type || 'not set'}, ${text.length} bytes).`,
+      { issues: [], body: text },
+    );
+  }
+}
+
+/**
+ * Sends one logical call: ky does the HTTP, timeouts, retry timing and backoff; this function
+ * decides what is retryable, feeds the rate limiter, applies credentials per attempt, and turns
+ * every failure into a `QuiverError`.
+ */
+export async function send(init: SendInit): Promise<SendResult> {
+  const { vendor, logger, signal } = init;
+  const method = init.method.toUpperCase();
+  const retryable = IDEMPOTENT_METHODS.has(method) || init.retryable;
+  const where = `${vendor.name} ${method} ${init.displayPath}`;
+  let retriesLeft = retryable ? init.maxRetries : 0;
+  let attempt = 0;
+  let refreshed = false;
+
+  const baseHeaders = new Headers({ accept: 'application/json', 'user-agent': init.userAgent });
+  for (const [name, value] of Object.entries(init.headers)) baseHeaders.set(name, value);
+  if (init.body !== undefined) baseHeaders.set('content-type', 'application/json');
+  if (init.idempotency) baseHeaders.set(init.idempotency.header, init.idempotency.key);
+  const body = init.body === undefined ? undefined : JSON.stringify(init.body);
+  const searchParams = toSearchParams(init.query, init.arrayFormat);
+
+  for (;;) {
+    if (signal?.aborted) throw signal.reason;
+    let attemptsThisRound = 0;
+    let started = 0;
+    const beforeAttempt = async (request: Request) => {
+      attempt += 1;
+      attemptsThisRound += 1;
+      await init.limiter?.acquire(init.rateLimitBuckets, signal);
+      await init.auth?.apply(request.headers, { signal });
+      started = Date.now();
+      const info = { method, url: request.url, attempt, headers: loggableHeaders(request.headers) };
+      init.hooks.beforeRequest?.(info);
+    };
+    try {
+      const responsePromise = ky(init.url, {
+        method,
+        headers: baseHeaders,
+        body,
+        searchParams,
+        signal,
+        timeout: init.timeout === 0 ? false : init.timeout,
+        fetch: init.fetch,
+        throwHttpErrors: true,
+        retry: {
+          limit: retriesLeft,
+          methods: [...ALL_METHODS],
+          statusCodes: [...RETRYABLE_STATUSES],
+          afterStatusCodes: [...RETRYABLE_STATUSES],
+          maxRetryAfter: init.maxRetryAfter,
+          delay: (n) => backoffStep(n, vendor.retry),
+          backoffLimit: Number.POSITIVE_INFINITY,
+          jitter: (step) => jitter(step, vendor.retry),
+          retryOnTimeout: true,
+          shouldRetry: ({ error }) => {
+            if (isHTTPError(error)) {
+              // A server wait longer than maxRetryAfter is not slept through: fail fast, and let the
+              // caller decide (RateLimitError.retryAfter says how long).
+              const wait = retryAfterMs(error.response.headers);
+              if (wait !== undefined && wait > init.maxRetryAfter) return false;
+            }
+            return undefined;
+          },
+        },
+        hooks: {
+          beforeRequest: [({ request }) => beforeAttempt(request)],
+          beforeRetry: [
+            async ({ request, error, retryCount }) => {
+              const reason = isHTTPError(error) ? `status ${error.response.status}` : error.name;
+              logger.info(`[quiver] ${where}: retry ${retryCount} of ${retriesLeft} after ${reason}`);
+              await beforeAttempt(request);
+            },
+          ],
+          afterResponse: [
+            ({ request, response }) => {
+              const durationMs = Date.now() - started;
+              const requestId = response.headers.get('x-request-id') ?? response.headers.get('request-id') ?? undefined;
+              const rateLimit = (vendor.parseRateLimit ?? parseRateLimitHeaders)(response.headers);
+              init.limiter?.observe(rateLimit);
+              if (response.status === 429) {
+                // A 429 means the window is spent for every call of this client, not just this one:
+                // hold the others until the server's reset too.
+                const wait = retryAfterMs(response.headers);
+                if (wait !== undefined) init.limiter?.observe({ remaining: 0, reset: new Date(Date.now() + wait) });
+              }
+              logger.debug(
+                `[quiver] ${where} → ${response.status} (attempt ${attempt}, ${durationMs} ms)`,
+                loggableHeaders(response.headers),
+              );
+              init.hooks.afterResponse?.({ method, url: request.url, attempt, status: response.status, durationMs, requestId });
+            },
+          ],
+        },
+      });
+      const text = await responsePromise.text();
+      const response = await responsePromise;
+      return { response, body: parseBody(text, response) };
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      if (error instanceof QuiverError) throw error;
+      if (error instanceof HTTPError || isHTTPError(error)) {
+        const apiError = makeAPIError({
+          vendor: vendor.name,
+          parseError: vendor.parseError,
+          status: error.response.status,
+          statusText: error.response.statusText,
+          headers: error.response.headers,
+          body: error.data,
+          method,
+          path: init.displayPath,
+          experimental: init.experimental,
+        });
+        // One fresh login after a 401, for token-based auth (DESIGN §7).
+        if (apiError instanceof AuthenticationError && init.auth?.refresh && !refreshed) {
+          refreshed = true;
+          if (await init.auth.refresh({ signal })) continue;
+        }
+        throw apiError;
+      }
+      // A timed-out attempt, or a connection lost while reading the body: ky retries neither once the
+      // headers have arrived, but for a retryable call it is just another failed attempt (DESIGN §4).
+      const timedOut = isTimeoutError(error);
+      const network = isNetworkError(error) || isLostConnection(error);
+      if (!timedOut && !network) throw error;
+      const retriesUsed = Math.max(0, attemptsThisRound - 1);
+      if (retryable && retriesLeft - retriesUsed > 0) {
+        retriesLeft -= attemptsThisRound;
+        logger.info(`[quiver] ${where}: retrying after ${timedOut ? 'a timeout' : 'a lost connection'}`);
+        await sleep(backoffDelay(attempt, vendor.retry), signal);
+        continue;
+      }
+      if (timedOut) throw new APITimeoutError(`${where}: timed out after ${init.timeout} ms (attempt ${attempt}).`);
+      const cause = (isNetworkError(error) ? (error as Error).cause : error) ?? error;
+      const detail = cause instanceof Error ? causeMessage(cause) : 'network error';
+      throw new APIConnectionError(`${where}: could not reach the server (${detail}).`, {
+        cause: cause instanceof Error ? networkCause(cause) : undefined,
+      });
+    }
+  }
+}
+
+function causeMessage(error: Error): string {
+  const inner = (error as { cause?: unknown }).cause;
+  const code = inner && typeof inner === 'object' ? (inner as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? `${error.message}: ${code}` : error.message;
+}
+
+/**
+ * The cause kept on an `APIConnectionError`: the low-level error (e.g. `ECONNREFUSED`), never ky's
+ * wrapper, whose `request` would carry the request headers — credentials included.
+ */
+function networkCause(error: Error): Error {
+  const copy = new Error(causeMessage(error));
+  copy.name = error.name;
+  return copy;
+}
+
+/** undici's error when a connection drops while the body is being read. */
+function isLostConnection(error: unknown): boolean {
+  return error instanceof TypeError && (error.message === 'terminated' || error.message === 'fetch failed');
+}
