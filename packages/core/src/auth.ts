@@ -1,5 +1,5 @@
-import { ConfigurationError } from './errors.js';
 import { readEnv } from './env.js';
+import { ConfigurationError } from './errors.js';
 
 /** Context passed to an auth strategy. */
 export interface AuthContext {

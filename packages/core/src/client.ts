@@ -3,10 +3,15 @@ import { APIPromise, type WithResponse } from './api-promise.js';
 import type { AuthStrategy } from './auth.js';
 import { isBrowser, runtimeName } from './env.js';
 import { ConfigurationError, InvalidInputError } from './errors.js';
-import { type Logger, type LogLevel, isLogLevel, levelledLogger } from './logger.js';
+import { isLogLevel, type Logger, type LogLevel, levelledLogger } from './logger.js';
 import { type PaginationAdapter, Paginator } from './pagination.js';
 import type { ArrayFormat, QueryParams } from './query.js';
-import { type RateLimitInfo, type RateLimitOptions, RateLimiter, parseRateLimitHeaders } from './rate-limit.js';
+import {
+  parseRateLimitHeaders,
+  RateLimiter,
+  type RateLimitInfo,
+  type RateLimitOptions,
+} from './rate-limit.js';
 import { type ErrorParser, send } from './request.js';
 import type { RetryPolicy } from './retry.js';
 import { type AnySchema, type ValidationMode, validateResponse } from './validate.js';
@@ -161,7 +166,9 @@ const MAX_IDEMPOTENCY_KEY = 256;
 
 function isLoopback(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+  return (
+    host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host)
+  );
 }
 
 function normaliseBaseURL(vendor: string, raw: string): string {
@@ -170,7 +177,9 @@ function normaliseBaseURL(vendor: string, raw: string): string {
   try {
     url = new URL(trimmed);
   } catch {
-    throw new ConfigurationError(`${vendor}: baseURL is not a valid absolute URL. Pass e.g. https://api.example.com.`);
+    throw new ConfigurationError(
+      `${vendor}: baseURL is not a valid absolute URL. Pass e.g. https://api.example.com.`,
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new ConfigurationError(`${vendor}: baseURL must use https:// (got ${url.protocol}).`);
@@ -231,7 +240,9 @@ export abstract class QuiverClient {
     this.maxRetryAfter = nonNegative(name, 'maxRetryAfter', options.maxRetryAfter, 60_000);
     const validate = options.validate ?? 'strict';
     if (!['strict', 'warn', 'off'].includes(validate)) {
-      throw new ConfigurationError(`${name}: validate must be 'strict', 'warn' or 'off'; got ${String(validate)}.`);
+      throw new ConfigurationError(
+        `${name}: validate must be 'strict', 'warn' or 'off'; got ${String(validate)}.`,
+      );
     }
     this.validate = validate;
     const logLevel = options.logLevel ?? 'warn';
@@ -242,7 +253,9 @@ export abstract class QuiverClient {
     }
     const fetchImpl = options.fetch ?? globalThis.fetch;
     if (typeof fetchImpl !== 'function') {
-      throw new ConfigurationError(`${name}: no fetch available. Pass { fetch } or use Node ≥ 22, Deno or Bun.`);
+      throw new ConfigurationError(
+        `${name}: no fetch available. Pass { fetch } or use Node ≥ 22, Deno or Bun.`,
+      );
     }
     this.#vendor = vendor;
     this.#fetch = fetchImpl;
@@ -262,7 +275,10 @@ export abstract class QuiverClient {
     spec: RequestSpec & { schema: S; unwrap?: (body: v.InferOutput<S>) => T },
     opts?: RequestOptions,
   ): APIPromise<T>;
-  request<T = unknown>(spec: RequestSpec & { schema?: undefined; unwrap?: undefined }, opts?: RequestOptions): APIPromise<T>;
+  request<T = unknown>(
+    spec: RequestSpec & { schema?: undefined; unwrap?: undefined },
+    opts?: RequestOptions,
+  ): APIPromise<T>;
   request<T>(spec: RequestSpec & { unwrap?: (body: never) => T }, opts: RequestOptions = {}): APIPromise<T> {
     return new APIPromise(this.#call(spec, opts));
   }
@@ -270,27 +286,47 @@ export abstract class QuiverClient {
   /** A list call: see `Paginator`. The caller's `signal` and options apply to every page. */
   paginate<Item>(spec: PageRequestSpec<Item>, opts: RequestOptions = {}): Paginator<Item> {
     const { pagination, ...rest } = spec;
-    const fetchPage = (query: QueryParams) => this.#call({ ...rest, method: rest.method ?? 'GET', query }, opts);
-    return new Paginator(fetchPage, pagination, spec.query ?? {}, `${this.#vendor.name} ${rest.method ?? 'GET'} ${spec.displayPath ?? spec.path}`);
+    const fetchPage = (query: QueryParams) =>
+      this.#call({ ...rest, method: rest.method ?? 'GET', query }, opts);
+    return new Paginator(
+      fetchPage,
+      pagination,
+      spec.query ?? {},
+      `${this.#vendor.name} ${rest.method ?? 'GET'} ${spec.displayPath ?? spec.path}`,
+    );
   }
 
   /** Safe to log: no credentials. */
   toJSON(): Record<string, unknown> {
-    return { vendor: this.#vendor.name, baseURL: this.baseURL, timeout: this.timeout, maxRetries: this.maxRetries };
+    return {
+      vendor: this.#vendor.name,
+      baseURL: this.baseURL,
+      timeout: this.timeout,
+      maxRetries: this.maxRetries,
+    };
   }
 
-  async #call<T>(spec: RequestSpec & { unwrap?: (body: never) => T }, opts: RequestOptions): Promise<WithResponse<T>> {
+  async #call<T>(
+    spec: RequestSpec & { unwrap?: (body: never) => T },
+    opts: RequestOptions,
+  ): Promise<WithResponse<T>> {
     const vendor = this.#vendor;
     const method = spec.method;
     const displayPath = spec.displayPath ?? spec.path;
     if (!spec.path.startsWith('/')) {
-      throw new InvalidInputError(`${vendor.name}: request path must start with "/" (got ${JSON.stringify(displayPath)}).`);
+      throw new InvalidInputError(
+        `${vendor.name}: request path must start with "/" (got ${JSON.stringify(displayPath)}).`,
+      );
     }
     let idempotencyKey: string | undefined;
     if (spec.idempotencyKey !== undefined) {
       idempotencyKey =
         opts.idempotencyKey ?? (spec.idempotencyKey === true ? crypto.randomUUID() : spec.idempotencyKey);
-      if (typeof idempotencyKey !== 'string' || idempotencyKey.length === 0 || idempotencyKey.length > MAX_IDEMPOTENCY_KEY) {
+      if (
+        typeof idempotencyKey !== 'string' ||
+        idempotencyKey.length === 0 ||
+        idempotencyKey.length > MAX_IDEMPOTENCY_KEY
+      ) {
         throw new InvalidInputError(
           `idempotencyKey must be a non-empty string of at most ${MAX_IDEMPOTENCY_KEY} characters; got ${
             typeof idempotencyKey === 'string' ? `${idempotencyKey.length} characters` : typeof idempotencyKey
@@ -312,7 +348,9 @@ export abstract class QuiverClient {
       arrayFormat: spec.arrayFormat ?? vendor.arrayFormat ?? 'repeat',
       body: spec.body,
       headers: { ...this.#defaultHeaders, ...spec.headers, ...opts.headers },
-      idempotency: idempotencyKey ? { header: vendor.idempotencyHeader ?? 'Idempotency-Key', key: idempotencyKey } : undefined,
+      idempotency: idempotencyKey
+        ? { header: vendor.idempotencyHeader ?? 'Idempotency-Key', key: idempotencyKey }
+        : undefined,
       retryable: spec.idempotent === true || idempotencyKey !== undefined,
       auth: spec.auth === false ? undefined : vendor.auth,
       rateLimitBuckets: spec.rateLimitBuckets ?? [],
@@ -330,10 +368,13 @@ export abstract class QuiverClient {
       logger: this.#logger,
     });
     // Unwrap only what passed validation; in 'warn'/'off' mode an unexpected shape is returned as is.
-    const data = (spec.unwrap && (this.validate === 'strict' || validated !== undefined)
-      ? (spec.unwrap as (b: unknown) => T)(validated)
-      : validated) as T;
-    const requestId = result.response.headers.get('x-request-id') ?? result.response.headers.get('request-id') ?? undefined;
+    const data = (
+      spec.unwrap && (this.validate === 'strict' || validated !== undefined)
+        ? (spec.unwrap as (b: unknown) => T)(validated)
+        : validated
+    ) as T;
+    const requestId =
+      result.response.headers.get('x-request-id') ?? result.response.headers.get('request-id') ?? undefined;
     const rateLimit = (vendor.parseRateLimit ?? parseRateLimitHeaders)(result.response.headers);
     return { data, response: result.response, requestId, rateLimit };
   }

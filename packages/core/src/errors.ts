@@ -26,6 +26,7 @@ export class QuiverError extends Error {
   static override [Symbol.hasInstance](value: unknown): boolean {
     // `this` is the class `instanceof` was asked about: match on its brand, not on the prototype
     // chain, so a second copy of core still recognises the first copy's errors.
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class on the right of `instanceof`
     return hasBrand(value, (this as unknown as { brand: symbol }).brand);
   }
 
@@ -82,7 +83,13 @@ export class APIError extends QuiverError {
   }
 
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), status: this.status, code: this.code, requestId: this.requestId, body: this.body };
+    return {
+      ...super.toJSON(),
+      status: this.status,
+      code: this.code,
+      requestId: this.requestId,
+      body: this.body,
+    };
   }
 }
 

@@ -1,5 +1,13 @@
 export { APIPromise, type WithResponse } from './api-promise.js';
-export { type AuthContext, type AuthStrategy, bearerAuth, headerAuth, noAuth, resolveApiKey, tokenAuth } from './auth.js';
+export {
+  type AuthContext,
+  type AuthStrategy,
+  bearerAuth,
+  headerAuth,
+  noAuth,
+  resolveApiKey,
+  tokenAuth,
+} from './auth.js';
 export {
   APIResource,
   type ClientHooks,
@@ -44,17 +52,17 @@ export {
   Page,
   type PageFetcher,
   type PaginationAdapter,
-  pagePagination,
   Paginator,
+  pagePagination,
 } from './pagination.js';
 export { path } from './path.js';
 export type { ArrayFormat, QueryParams, QueryValue } from './query.js';
 export {
   type BucketOptions,
   parseRateLimitHeaders,
+  RateLimiter,
   type RateLimitInfo,
   type RateLimitOptions,
-  RateLimiter,
 } from './rate-limit.js';
 export { type ErrorContext, type ErrorParser, makeAPIError, type ParsedError } from './request.js';
 export { backoffDelay, type RetryPolicy, retryAfterMs } from './retry.js';

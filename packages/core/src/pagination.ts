@@ -62,7 +62,8 @@ export function cursorPagination<Item = unknown>(opts: {
   return {
     items: (body) => selectItems(body, opts.items),
     next(body, query) {
-      if (opts.hasMore && (opts.hasMore as (b: unknown) => boolean | undefined)(body) === false) return undefined;
+      if (opts.hasMore && (opts.hasMore as (b: unknown) => boolean | undefined)(body) === false)
+        return undefined;
       const cursor =
         typeof nextCursor === 'function'
           ? (nextCursor as (b: unknown) => string | null | undefined)(body)
@@ -109,7 +110,9 @@ export function pagePagination<Item = unknown>(opts: {
     items: (body) => selectItems(body, opts.items),
     next(body, query, items) {
       const current = Number(query[pageParam] ?? opts.firstPage ?? 1);
-      const total = opts.totalPages ? (opts.totalPages as (b: unknown) => number | null | undefined)(body) : undefined;
+      const total = opts.totalPages
+        ? (opts.totalPages as (b: unknown) => number | null | undefined)(body)
+        : undefined;
       const more = opts.hasMore ? (opts.hasMore as (b: unknown) => boolean | undefined)(body) : undefined;
       if (typeof total === 'number') {
         if (current >= total) return undefined;

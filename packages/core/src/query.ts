@@ -1,5 +1,11 @@
 /** A query-string value. `undefined` drops the key; arrays repeat it (or join with commas). */
-export type QueryValue = string | number | boolean | null | undefined | ReadonlyArray<string | number | boolean>;
+export type QueryValue =
+  | string
+  | number
+  | boolean
+  | null
+  | undefined
+  | ReadonlyArray<string | number | boolean>;
 
 /** Query parameters of a request. */
 export type QueryParams = Record<string, QueryValue>;
@@ -8,7 +14,10 @@ export type QueryParams = Record<string, QueryValue>;
 export type ArrayFormat = 'repeat' | 'comma';
 
 /** Serialises query parameters; `undefined` values are left out, `null` is sent as an empty value. */
-export function toSearchParams(query: QueryParams | undefined, arrayFormat: ArrayFormat = 'repeat'): URLSearchParams {
+export function toSearchParams(
+  query: QueryParams | undefined,
+  arrayFormat: ArrayFormat = 'repeat',
+): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value === undefined) continue;

@@ -36,10 +36,12 @@ class TokenBucket {
   #last: number;
 
   constructor(opts: BucketOptions) {
-    const perSecond = opts.perSecond ?? (opts.perMinute !== undefined ? opts.perMinute / 60 : Number.POSITIVE_INFINITY);
-    if (!(perSecond > 0)) throw new RangeError('A rate-limit bucket needs a positive perSecond or perMinute.');
+    const perSecond =
+      opts.perSecond ?? (opts.perMinute !== undefined ? opts.perMinute / 60 : Number.POSITIVE_INFINITY);
+    if (!(perSecond > 0))
+      throw new RangeError('A rate-limit bucket needs a positive perSecond or perMinute.');
     this.#ratePerMs = perSecond / 1000;
-    this.#capacity = opts.burst ?? (opts.perSecond ?? opts.perMinute ?? 1);
+    this.#capacity = opts.burst ?? opts.perSecond ?? opts.perMinute ?? 1;
     if (!(this.#capacity >= 1)) throw new RangeError('A rate-limit bucket needs a burst of at least 1.');
     this.#tokens = this.#capacity;
     this.#last = Date.now();
@@ -96,7 +98,8 @@ export class RateLimiter {
     const hasRate = opts.perSecond !== undefined || opts.perMinute !== undefined;
     // "Unlimited" main bucket: infinite refill, still able to block on a server-reported reset.
     this.#main = new TokenBucket(hasRate ? opts : { perSecond: Number.POSITIVE_INFINITY, burst: 1 });
-    for (const [name, bucket] of Object.entries(opts.buckets ?? {})) this.#named.set(name, new TokenBucket(bucket));
+    for (const [name, bucket] of Object.entries(opts.buckets ?? {}))
+      this.#named.set(name, new TokenBucket(bucket));
     this.#adaptive = opts.adaptive ?? true;
   }
 
@@ -146,6 +149,7 @@ export function parseRateLimitHeaders(headers: Headers, now = Date.now()): RateL
   const resetRaw = headerNumber(headers, 'x-ratelimit-reset', 'ratelimit-reset');
   if (limit === undefined && remaining === undefined && resetRaw === undefined) return undefined;
   let reset: Date | undefined;
-  if (resetRaw !== undefined) reset = new Date(resetRaw >= EPOCH_THRESHOLD_S ? resetRaw * 1000 : now + resetRaw * 1000);
+  if (resetRaw !== undefined)
+    reset = new Date(resetRaw >= EPOCH_THRESHOLD_S ? resetRaw * 1000 : now + resetRaw * 1000);
   return { limit, remaining, reset };
 }

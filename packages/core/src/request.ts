@@ -7,15 +7,22 @@ import {
   type APIErrorClass,
   APITimeoutError,
   AuthenticationError,
+  errorClassForStatus,
   QuiverError,
   ResponseValidationError,
-  errorClassForStatus,
 } from './errors.js';
 import type { Logger } from './logger.js';
 import { type ArrayFormat, type QueryParams, toSearchParams } from './query.js';
-import { type RateLimiter, parseRateLimitHeaders } from './rate-limit.js';
+import { parseRateLimitHeaders, type RateLimiter } from './rate-limit.js';
 import { loggableHeaders, safeResponseHeaders } from './redact.js';
-import { IDEMPOTENT_METHODS, RETRYABLE_STATUSES, backoffDelay, backoffStep, jitter, retryAfterMs } from './retry.js';
+import {
+  backoffDelay,
+  backoffStep,
+  IDEMPOTENT_METHODS,
+  jitter,
+  RETRYABLE_STATUSES,
+  retryAfterMs,
+} from './retry.js';
 import { sleep } from './sleep.js';
 
 /** What a vendor's error parser is given. */
@@ -227,20 +234,29 @@ export async function send(init: SendInit): Promise<SendResult> {
           afterResponse: [
             ({ request, response }) => {
               const durationMs = Date.now() - started;
-              const requestId = response.headers.get('x-request-id') ?? response.headers.get('request-id') ?? undefined;
+              const requestId =
+                response.headers.get('x-request-id') ?? response.headers.get('request-id') ?? undefined;
               const rateLimit = (vendor.parseRateLimit ?? parseRateLimitHeaders)(response.headers);
               init.limiter?.observe(rateLimit);
               if (response.status === 429) {
                 // A 429 means the window is spent for every call of this client, not just this one:
                 // hold the others until the server's reset too.
                 const wait = retryAfterMs(response.headers);
-                if (wait !== undefined) init.limiter?.observe({ remaining: 0, reset: new Date(Date.now() + wait) });
+                if (wait !== undefined)
+                  init.limiter?.observe({ remaining: 0, reset: new Date(Date.now() + wait) });
               }
               logger.debug(
                 `[quiver] ${where} → ${response.status} (attempt ${attempt}, ${durationMs} ms)`,
                 loggableHeaders(response.headers),
               );
-              init.hooks.afterResponse?.({ method, url: request.url, attempt, status: response.status, durationMs, requestId });
+              init.hooks.afterResponse?.({
+                method,
+                url: request.url,
+                attempt,
+                status: response.status,
+                durationMs,
+                requestId,
+              });
             },
           ],
         },
@@ -282,7 +298,8 @@ export async function send(init: SendInit): Promise<SendResult> {
         await sleep(backoffDelay(attempt, vendor.retry), signal);
         continue;
       }
-      if (timedOut) throw new APITimeoutError(`${where}: timed out after ${init.timeout} ms (attempt ${attempt}).`);
+      if (timedOut)
+        throw new APITimeoutError(`${where}: timed out after ${init.timeout} ms (attempt ${attempt}).`);
       const cause = (isNetworkError(error) ? (error as Error).cause : error) ?? error;
       const detail = cause instanceof Error ? causeMessage(cause) : 'network error';
       throw new APIConnectionError(`${where}: could not reach the server (${detail}).`, {

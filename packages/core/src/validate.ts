@@ -13,7 +13,13 @@ export type AnySchema = v.GenericSchema<unknown, unknown>;
  * vendors add enum values inside a version without notice (DESIGN §5).
  */
 export function openEnum<const T extends readonly [string, ...string[]]>(values: T) {
-  return v.union([v.picklist(values), v.pipe(v.string(), v.transform((s) => s as T[number] | (string & {})))]);
+  return v.union([
+    v.picklist(values),
+    v.pipe(
+      v.string(),
+      v.transform((s) => s as T[number] | (string & {})),
+    ),
+  ]);
 }
 
 /** Where a validation result is reported. */
@@ -37,7 +43,9 @@ export function validateResponse<T>(schema: AnySchema | undefined, body: unknown
   const summary = v.summarize(result.issues);
   const where = `${ctx.vendor} ${ctx.method} ${ctx.path}`;
   if (ctx.mode === 'warn') {
-    ctx.logger.warn(`[quiver] ${where}: response did not match the schema (returned as received):\n${summary}`);
+    ctx.logger.warn(
+      `[quiver] ${where}: response did not match the schema (returned as received):\n${summary}`,
+    );
     return body as T;
   }
   throw new ResponseValidationError(
@@ -59,7 +67,9 @@ export function ensureLimit(
         ? `at least ${min}`
         : `at most ${max}`;
   if (typeof value !== 'number' || Number.isNaN(value) || (integer && !Number.isInteger(value))) {
-    throw new InvalidInputError(`${name} must be ${integer ? 'an integer' : 'a number'} ${range}; got ${String(value)}.`);
+    throw new InvalidInputError(
+      `${name} must be ${integer ? 'an integer' : 'a number'} ${range}; got ${String(value)}.`,
+    );
   }
   if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
     throw new InvalidInputError(`${name} must be ${range}; got ${value}.`);

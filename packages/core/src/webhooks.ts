@@ -4,9 +4,13 @@ const encoder = new TextEncoder();
 
 /** Hex HMAC-SHA256 of `message` under `secret`, with WebCrypto (Node, Deno, Bun, edge workers). */
 export async function hmacSha256Hex(secret: string, message: string | Uint8Array): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
-    'sign',
-  ]);
+  const key = await crypto.subtle.importKey(
+    'raw',
+    encoder.encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
   const data = typeof message === 'string' ? encoder.encode(message) : message;
   const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, data as Uint8Array<ArrayBuffer>));
   let hex = '';
@@ -26,8 +30,12 @@ export function timingSafeEqual(a: string, b: string): boolean {
  * Checks a signature timestamp (Unix seconds) against the clock: more than `tolerance` seconds away
  * in either direction is refused, which stops replays of old deliveries and forged future ones.
  */
-export function checkTimestamp(t: number, { tolerance, now = Date.now() }: { tolerance: number; now?: number }): void {
-  if (!Number.isFinite(t)) throw new WebhookVerificationError('Webhook signature timestamp is missing or not a number.');
+export function checkTimestamp(
+  t: number,
+  { tolerance, now = Date.now() }: { tolerance: number; now?: number },
+): void {
+  if (!Number.isFinite(t))
+    throw new WebhookVerificationError('Webhook signature timestamp is missing or not a number.');
   const skew = Math.abs(now / 1000 - t);
   if (skew > tolerance) {
     throw new WebhookVerificationError(
@@ -46,7 +54,8 @@ export function toRawBody(body: unknown): string {
   if (typeof body === 'string') return body;
   if (body instanceof Uint8Array) return decoder.decode(body);
   if (body instanceof ArrayBuffer) return decoder.decode(new Uint8Array(body));
-  if (ArrayBuffer.isView(body)) return decoder.decode(new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
+  if (ArrayBuffer.isView(body))
+    return decoder.decode(new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
   throw new WebhookVerificationError(
     `Webhook body must be the raw request body (string, Buffer or Uint8Array), got ${body === null ? 'null' : typeof body}. ` +
       'Pass the raw body, before any JSON parsing: e.g. express.raw({ type: "application/json" }) or await request.text().',

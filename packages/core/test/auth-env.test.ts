@@ -8,13 +8,20 @@ afterEach(() => nock.cleanAll());
 
 describe('auth strategies', () => {
   it('custom header auth sends the key in that header only', async () => {
-    const scope = nock(BASE, { badheaders: ['authorization'], reqheaders: { 'x-api-key': 'k1' } }).get('/v1/x').reply(200, {});
-    await new TestClient({}, { auth: headerAuth('x-api-key', 'k1') }).request({ method: 'GET', path: '/v1/x' });
+    const scope = nock(BASE, { badheaders: ['authorization'], reqheaders: { 'x-api-key': 'k1' } })
+      .get('/v1/x')
+      .reply(200, {});
+    await new TestClient({}, { auth: headerAuth('x-api-key', 'k1') }).request({
+      method: 'GET',
+      path: '/v1/x',
+    });
     expect(scope.isDone()).toBe(true);
   });
 
   it('auth: false sends no credentials', async () => {
-    const scope = nock(BASE, { badheaders: ['authorization'] }).post('/v1/in').reply(202, {});
+    const scope = nock(BASE, { badheaders: ['authorization'] })
+      .post('/v1/in')
+      .reply(202, {});
     await new TestClient().request({ method: 'POST', path: '/v1/in', body: {}, auth: false });
     expect(scope.isDone()).toBe(true);
   });
@@ -30,7 +37,9 @@ describe('auth strategies', () => {
       .reply(200, {})
       .get('/v1/b')
       .reply(401, { error: 'expired' });
-    nock(BASE, { reqheaders: { authorization: 'Bearer jwt-2' } }).get('/v1/b').reply(200, { ok: true });
+    nock(BASE, { reqheaders: { authorization: 'Bearer jwt-2' } })
+      .get('/v1/b')
+      .reply(200, { ok: true });
     const client = new TestClient({}, { auth });
     await client.request({ method: 'GET', path: '/v1/a' });
     await expect(client.request({ method: 'GET', path: '/v1/b' })).resolves.toEqual({ ok: true });
@@ -40,9 +49,9 @@ describe('auth strategies', () => {
   it('a second 401 after the fresh login is an AuthenticationError', async () => {
     const auth = tokenAuth(async () => 'jwt');
     nock(BASE).get('/v1/b').times(2).reply(401, { error: 'no' });
-    await expect(new TestClient({}, { auth }).request({ method: 'GET', path: '/v1/b' })).rejects.toBeInstanceOf(
-      AuthenticationError,
-    );
+    await expect(
+      new TestClient({}, { auth }).request({ method: 'GET', path: '/v1/b' }),
+    ).rejects.toBeInstanceOf(AuthenticationError);
   });
 });
 

@@ -19,7 +19,9 @@ export class TestClient extends QuiverClient {
       retry: { baseDelay: 1, maxDelay: 4 },
       parseError: ({ body }) => {
         const error = (body as { error?: unknown } | undefined)?.error;
-        return typeof error === 'string' ? { message: error, code: /^[a-z_]+$/.test(error) ? error : undefined } : undefined;
+        return typeof error === 'string'
+          ? { message: error, code: /^[a-z_]+$/.test(error) ? error : undefined }
+          : undefined;
       },
       ...vendor,
     });
@@ -58,7 +60,12 @@ export async function startServer(handler: Handler) {
   };
 }
 
-export function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+export function json(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
 }
@@ -70,5 +77,13 @@ export function memoryLogger() {
     (level: string) =>
     (msg: string, ...args: unknown[]) =>
       lines.push(`${level} ${msg} ${args.map((a) => JSON.stringify(a)).join(' ')}`);
-  return { lines, logger: { error: push('error'), warn: push('warn'), info: push('info'), debug: push('debug') } };
+  return {
+    lines,
+    logger: { error: push('error'), warn: push('warn'), info: push('info'), debug: push('debug') },
+  };
 }
+
+/** `.catch(caught)`: the rejection, typed loosely so a test can read any error class's fields. */
+// biome-ignore lint/suspicious/noExplicitAny: tests inspect the fields of whichever error class arrived
+export const caught = (error: unknown): any => error;
+export type Caught = ReturnType<typeof caught>;

@@ -1,11 +1,11 @@
 import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as v from 'valibot';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   cursorPagination,
   offsetPagination,
-  pagePagination,
   type Paginator,
+  pagePagination,
   ResponseValidationError,
 } from '../src/index.js';
 import { BASE, ItemSchema, TestClient } from './helpers.js';
@@ -114,7 +114,9 @@ describe('cursor in the body', () => {
   });
 
   it('takes the first array when the documented item key is missing', async () => {
-    nock(BASE).get('/v1/findings').reply(200, { results: items('x'), next_cursor: null });
+    nock(BASE)
+      .get('/v1/findings')
+      .reply(200, { results: items('x'), next_cursor: null });
     const out = await new TestClient({ validate: 'off' })
       .paginate({ path: '/v1/findings', pagination: cursorPagination<Item>({ items: 'findings' }) })
       .toArray();
@@ -122,8 +124,13 @@ describe('cursor in the body', () => {
   });
 
   it('toArray({ max }) stops fetching once it has enough', async () => {
-    const scope = nock(BASE).get('/v1/findings').reply(200, { findings: items('a', 'b', 'c'), next_cursor: 'c1' });
-    const more = nock(BASE).get('/v1/findings').query({ cursor: 'c1' }).reply(200, { findings: items('d') });
+    const scope = nock(BASE)
+      .get('/v1/findings')
+      .reply(200, { findings: items('a', 'b', 'c'), next_cursor: 'c1' });
+    const more = nock(BASE)
+      .get('/v1/findings')
+      .query({ cursor: 'c1' })
+      .reply(200, { findings: items('d') });
     expect((await findings().toArray({ max: 2 })).map((x) => x.id)).toEqual(['a', 'b']);
     expect(scope.isDone()).toBe(true);
     expect(more.isDone()).toBe(false);

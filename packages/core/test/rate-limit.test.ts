@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter, parseRateLimitHeaders } from '../src/index.js';
+import { parseRateLimitHeaders, RateLimiter } from '../src/index.js';
 import { json, startServer, TestClient } from './helpers.js';
 
 async function timeAcquires(limiter: RateLimiter, n: number, buckets: string[] = []) {
   const started = Date.now();
   const done: number[] = [];
-  await Promise.all(Array.from({ length: n }, () => limiter.acquire(buckets).then(() => done.push(Date.now() - started))));
+  await Promise.all(
+    Array.from({ length: n }, () => limiter.acquire(buckets).then(() => done.push(Date.now() - started))),
+  );
   return done.sort((a, b) => a - b);
 }
 
@@ -20,7 +22,11 @@ describe('token bucket', () => {
   });
 
   it('draws from named buckets only for calls that name them, on top of the main bucket', async () => {
-    const limiter = new RateLimiter({ perSecond: 1000, burst: 100, buckets: { triggers: { perSecond: 10, burst: 1 } } });
+    const limiter = new RateLimiter({
+      perSecond: 1000,
+      burst: 100,
+      buckets: { triggers: { perSecond: 10, burst: 1 } },
+    });
     const plain = await timeAcquires(limiter, 10);
     expect(plain[9]).toBeLessThan(30);
     const triggers = await timeAcquires(limiter, 3, ['triggers']);
@@ -47,12 +53,19 @@ describe('token bucket', () => {
 
   it('parses X-RateLimit-* and RateLimit-* headers', () => {
     const now = 1_800_000_000_000;
-    expect(parseRateLimitHeaders(new Headers({ 'x-ratelimit-remaining': '3', 'x-ratelimit-reset': '1800000010' }), now)).toEqual({
+    expect(
+      parseRateLimitHeaders(
+        new Headers({ 'x-ratelimit-remaining': '3', 'x-ratelimit-reset': '1800000010' }),
+        now,
+      ),
+    ).toEqual({
       limit: undefined,
       remaining: 3,
       reset: new Date(1_800_000_010_000),
     });
-    expect(parseRateLimitHeaders(new Headers({ 'ratelimit-limit': '10', 'ratelimit-reset': '2' }), now)).toEqual({
+    expect(
+      parseRateLimitHeaders(new Headers({ 'ratelimit-limit': '10', 'ratelimit-reset': '2' }), now),
+    ).toEqual({
       limit: 10,
       remaining: undefined,
       reset: new Date(now + 2000),
@@ -75,7 +88,11 @@ describe('limiter in the client', () => {
       json(res, 200, {});
     });
     try {
-      const client = new TestClient({ baseURL: server.url, rateLimit: { perSecond: 20, burst: 5 }, maxRetries: 0 });
+      const client = new TestClient({
+        baseURL: server.url,
+        rateLimit: { perSecond: 20, burst: 5 },
+        maxRetries: 0,
+      });
       await Promise.all(Array.from({ length: 15 }, () => client.request({ method: 'GET', path: '/v1/x' })));
       expect(server.requests).toHaveLength(15);
     } finally {
@@ -86,7 +103,10 @@ describe('limiter in the client', () => {
   it('rateLimit: false turns it off', async () => {
     const server = await startServer((_req, res) => json(res, 200, {}));
     try {
-      const client = new TestClient({ baseURL: server.url, rateLimit: false }, { rateLimit: { perSecond: 1, burst: 1 } });
+      const client = new TestClient(
+        { baseURL: server.url, rateLimit: false },
+        { rateLimit: { perSecond: 1, burst: 1 } },
+      );
       const started = Date.now();
       await Promise.all(Array.from({ length: 5 }, () => client.request({ method: 'GET', path: '/v1/x' })));
       expect(Date.now() - started).toBeLessThan(500);

@@ -1,6 +1,6 @@
 import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as v from 'valibot';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   APIError,
   AuthenticationError,
@@ -10,12 +10,12 @@ import {
   InvalidInputError,
   NotFoundError,
   PermissionDeniedError,
+  path,
   RateLimitError,
   ResponseValidationError,
   UnprocessableEntityError,
-  path,
 } from '../src/index.js';
-import { BASE, ItemSchema, memoryLogger, SECRET, TestClient } from './helpers.js';
+import { BASE, type Caught, caught, ItemSchema, memoryLogger, SECRET, TestClient } from './helpers.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
@@ -62,19 +62,30 @@ describe('the request on the wire', () => {
 
   it('writes arrays comma-joined when asked', async () => {
     const scope = nock(BASE).get('/v1/x').query({ p: 'a,b' }).reply(200, {});
-    await new TestClient().request({ method: 'GET', path: '/v1/x', query: { p: ['a', 'b'] }, arrayFormat: 'comma' });
+    await new TestClient().request({
+      method: 'GET',
+      path: '/v1/x',
+      query: { p: ['a', 'b'] },
+      arrayFormat: 'comma',
+    });
     expect(scope.isDone()).toBe(true);
   });
 
   it('returns undefined for an empty 204 body', async () => {
     nock(BASE).delete('/v1/things/t_1').reply(204);
-    await expect(new TestClient().request({ method: 'DELETE', path: path`/v1/things/${'t_1'}` })).resolves.toBeUndefined();
+    await expect(
+      new TestClient().request({ method: 'DELETE', path: path`/v1/things/${'t_1'}` }),
+    ).resolves.toBeUndefined();
   });
 
   it('gives data, response, request id and rate-limit state with withResponse()', async () => {
     nock(BASE)
       .get('/v1/things/t_1')
-      .reply(200, { id: 't_1', extra: 1 }, { 'x-request-id': 'req_9', 'x-ratelimit-remaining': '41', 'x-ratelimit-limit': '60' });
+      .reply(
+        200,
+        { id: 't_1', extra: 1 },
+        { 'x-request-id': 'req_9', 'x-ratelimit-remaining': '41', 'x-ratelimit-limit': '60' },
+      );
     const { data, response, requestId, rateLimit } = await new TestClient()
       .request({ method: 'GET', path: '/v1/things/t_1', schema: ItemSchema })
       .withResponse();
@@ -85,7 +96,9 @@ describe('the request on the wire', () => {
   });
 
   it('unwraps an envelope after validating it', async () => {
-    nock(BASE).get('/v1/me').reply(200, { data: { id: 'u_1' } });
+    nock(BASE)
+      .get('/v1/me')
+      .reply(200, { data: { id: 'u_1' } });
     const me = await new TestClient().request({
       method: 'GET',
       path: '/v1/me',
@@ -114,10 +127,14 @@ describe('errors', () => {
       nock(BASE)
         .post('/v1/things')
         .query(true)
-        .reply(status, { error: 'validation_error', issues: [{ path: 'a', message: 'b' }] }, { 'x-request-id': 'req_1' });
-      const error = await new TestClient({ maxRetries: 0 })
+        .reply(
+          status,
+          { error: 'validation_error', issues: [{ path: 'a', message: 'b' }] },
+          { 'x-request-id': 'req_1' },
+        );
+      const error: Caught = await new TestClient({ maxRetries: 0 })
         .request({ method: 'POST', path: '/v1/things', query: { token: 'hidden' }, body: {} })
-        .catch((e: unknown) => e);
+        .catch(caught);
       expect(error).toBeInstanceOf(ErrorClass);
       expect(error).toBeInstanceOf(APIError);
       const e = error as APIError;
@@ -134,7 +151,7 @@ describe('errors', () => {
       .get('/v1/x')
       .times(3)
       .reply(502, '<html><body><h1>502 Bad Gateway</h1></body></html>', { 'content-type': 'text/html' });
-    const error = await new TestClient().request({ method: 'GET', path: '/v1/x' }).catch((e: unknown) => e);
+    const error: Caught = await new TestClient().request({ method: 'GET', path: '/v1/x' }).catch(caught);
     expect(error).toBeInstanceOf(InternalServerError);
     expect((error as APIError).message).toBe('Test GET /v1/x → 502: Bad Gateway');
     expect((error as APIError).body).toContain('<h1>502 Bad Gateway</h1>');
@@ -142,7 +159,9 @@ describe('errors', () => {
 
   it('drops set-cookie from the headers kept on an error', async () => {
     nock(BASE).get('/v1/x').reply(404, { error: 'nope' }, { 'set-cookie': 'session=abc' });
-    const error = (await new TestClient().request({ method: 'GET', path: '/v1/x' }).catch((e) => e)) as APIError;
+    const error = (await new TestClient()
+      .request({ method: 'GET', path: '/v1/x' })
+      .catch(caught)) as APIError;
     expect(error.headers.get('set-cookie')).toBeNull();
   });
 
@@ -166,27 +185,41 @@ describe('errors', () => {
         }),
       },
     );
-    const error = await client.request({ method: 'GET', path: '/v1/x', experimental: true }).catch((e) => e);
+    const error: Caught = await client
+      .request({ method: 'GET', path: '/v1/x', experimental: true })
+      .catch(caught);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error.message).toBe('Test GET /v1/x → 403: Missing Authentication Token (route may not exist)');
   });
 
   it('shows displayPath, not a path that carries a secret', async () => {
     nock(BASE).post('/v1/hooks/generic/k_secret').reply(400, { error: 'bad' });
-    const error = await new TestClient()
-      .request({ method: 'POST', path: '/v1/hooks/generic/k_secret', displayPath: '/v1/hooks/generic/{key}', body: {} })
-      .catch((e) => e);
+    const error: Caught = await new TestClient()
+      .request({
+        method: 'POST',
+        path: '/v1/hooks/generic/k_secret',
+        displayPath: '/v1/hooks/generic/{key}',
+        body: {},
+      })
+      .catch(caught);
     expect(error.message).toBe('Test POST /v1/hooks/generic/{key} → 400: bad');
     expect(error.message).not.toContain('k_secret');
   });
 });
 
 describe('validation', () => {
-  it("strict: throws ResponseValidationError with a summary and the body as received", async () => {
-    nock(BASE).get('/v1/x').reply(200, { data: { id: 42 } });
-    const error = await new TestClient()
-      .request({ method: 'GET', path: '/v1/x', schema: v.looseObject({ data: ItemSchema }), unwrap: (b) => b.data })
-      .catch((e) => e);
+  it('strict: throws ResponseValidationError with a summary and the body as received', async () => {
+    nock(BASE)
+      .get('/v1/x')
+      .reply(200, { data: { id: 42 } });
+    const error: Caught = await new TestClient()
+      .request({
+        method: 'GET',
+        path: '/v1/x',
+        schema: v.looseObject({ data: ItemSchema }),
+        unwrap: (b) => b.data,
+      })
+      .catch(caught);
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect(error.message).toContain('Test GET /v1/x: the response did not match the expected shape');
     expect(error.message).toMatch(/Invalid type: Expected string but received 42/);
@@ -198,22 +231,32 @@ describe('validation', () => {
   it('warn: returns the body and logs method, path and summary', async () => {
     nock(BASE).get('/v1/x').reply(200, { id: 42 });
     const { lines, logger } = memoryLogger();
-    const out = await new TestClient({ validate: 'warn', logger }).request({ method: 'GET', path: '/v1/x', schema: ItemSchema });
+    const out = await new TestClient({ validate: 'warn', logger }).request({
+      method: 'GET',
+      path: '/v1/x',
+      schema: ItemSchema,
+    });
     expect(out).toEqual({ id: 42 });
-    expect(lines.join('\n')).toMatch(/warn \[quiver\] Test GET \/v1\/x: response did not match the schema.*\n.*Expected string but received 42/);
+    expect(lines.join('\n')).toMatch(
+      /warn \[quiver\] Test GET \/v1\/x: response did not match the schema.*\n.*Expected string but received 42/,
+    );
   });
 
   it('off: returns the body without checking', async () => {
     nock(BASE).get('/v1/x').reply(200, { id: 42 });
     const { lines, logger } = memoryLogger();
-    const out = await new TestClient({ validate: 'off', logger }).request({ method: 'GET', path: '/v1/x', schema: ItemSchema });
+    const out = await new TestClient({ validate: 'off', logger }).request({
+      method: 'GET',
+      path: '/v1/x',
+      schema: ItemSchema,
+    });
     expect(out).toEqual({ id: 42 });
     expect(lines).toEqual([]);
   });
 
   it('a non-JSON success body is a ResponseValidationError, not a SyntaxError', async () => {
     nock(BASE).get('/v1/x').reply(200, 'not json', { 'content-type': 'text/plain' });
-    const error = await new TestClient().request({ method: 'GET', path: '/v1/x' }).catch((e) => e);
+    const error: Caught = await new TestClient().request({ method: 'GET', path: '/v1/x' }).catch(caught);
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect(error.body).toBe('not json');
   });
@@ -233,8 +276,15 @@ describe('input checks before sending', () => {
     const scope = nock(BASE).post('/v1/x').reply(200, {});
     const client = new TestClient();
     await expect(
-      client.request({ method: 'POST', path: '/v1/x', body: {}, idempotencyKey: true }, { idempotencyKey: 'k'.repeat(257) }),
-    ).rejects.toThrow(new InvalidInputError('idempotencyKey must be a non-empty string of at most 256 characters; got 257 characters.'));
+      client.request(
+        { method: 'POST', path: '/v1/x', body: {}, idempotencyKey: true },
+        { idempotencyKey: 'k'.repeat(257) },
+      ),
+    ).rejects.toThrow(
+      new InvalidInputError(
+        'idempotencyKey must be a non-empty string of at most 256 characters; got 257 characters.',
+      ),
+    );
     expect(scope.isDone()).toBe(false);
   });
 });

@@ -8,7 +8,7 @@ import {
   RateLimitError,
   retryAfterMs,
 } from '../src/index.js';
-import { BASE, ItemSchema, json, memoryLogger, startServer, TestClient } from './helpers.js';
+import { BASE, caught, ItemSchema, json, memoryLogger, startServer, TestClient } from './helpers.js';
 
 beforeAll(() => {
   nock.disableNetConnect();
@@ -20,17 +20,17 @@ describe('which calls are retried', () => {
   it('sends a POST without an idempotency key exactly once on 503', async () => {
     const scope = nock(BASE).post('/v1/things').reply(503, { error: 'unavailable' });
     const extra = nock(BASE).post('/v1/things').reply(201, { id: 'dup' });
-    await expect(new TestClient().request({ method: 'POST', path: '/v1/things', body: { a: 1 } })).rejects.toBeInstanceOf(
-      InternalServerError,
-    );
+    await expect(
+      new TestClient().request({ method: 'POST', path: '/v1/things', body: { a: 1 } }),
+    ).rejects.toBeInstanceOf(InternalServerError);
     expect(scope.isDone()).toBe(true);
     expect(extra.isDone()).toBe(false);
   });
 
   it('retries an idempotent POST with the same generated key on every attempt', async () => {
     const keys: string[] = [];
-    const record = (value: string) => {
-      keys.push(value);
+    const record = (value: string | null) => {
+      keys.push(String(value));
       return true;
     };
     nock(BASE)
@@ -42,7 +42,13 @@ describe('which calls are retried', () => {
       .matchHeader('idempotency-key', record)
       .reply(202, { id: 't_1' });
     const client = new TestClient();
-    const out = await client.request({ method: 'POST', path: '/v1/things', body: {}, idempotencyKey: true, schema: ItemSchema });
+    const out = await client.request({
+      method: 'POST',
+      path: '/v1/things',
+      body: {},
+      idempotencyKey: true,
+      schema: ItemSchema,
+    });
     expect(out).toEqual({ id: 't_1' });
     expect(keys).toHaveLength(3);
     expect(new Set(keys).size).toBe(1);
@@ -53,8 +59,8 @@ describe('which calls are retried', () => {
     const keys: string[] = [];
     nock(BASE)
       .post('/v1/things')
-      .matchHeader('idempotency-key', (value: string) => {
-        keys.push(value);
+      .matchHeader('idempotency-key', (value: string | null) => {
+        keys.push(String(value));
         return true;
       })
       .times(2)
@@ -76,22 +82,30 @@ describe('which calls are retried', () => {
       { idempotencyKey: 'mine-1' },
     );
     nock(BASE).post('/v1/dismiss').reply(502, '').post('/v1/dismiss').reply(200, {});
-    await expect(new TestClient().request({ method: 'POST', path: '/v1/dismiss', idempotent: true })).resolves.toEqual({});
+    await expect(
+      new TestClient().request({ method: 'POST', path: '/v1/dismiss', idempotent: true }),
+    ).resolves.toEqual({});
   });
 
   it('retries GET on 408/429/500/502/503/504 up to maxRetries, and not on 501 or 4xx', async () => {
     for (const status of [408, 429, 500, 502, 503, 504]) {
       const scope = nock(BASE).get('/v1/x').reply(status, {}).get('/v1/x').reply(200, { id: 'ok' });
-      await expect(new TestClient().request({ method: 'GET', path: '/v1/x', schema: ItemSchema })).resolves.toEqual({ id: 'ok' });
+      await expect(
+        new TestClient().request({ method: 'GET', path: '/v1/x', schema: ItemSchema }),
+      ).resolves.toEqual({ id: 'ok' });
       expect(scope.isDone()).toBe(true);
     }
     const failing = nock(BASE).get('/v1/y').times(3).reply(500, {});
-    await expect(new TestClient().request({ method: 'GET', path: '/v1/y' })).rejects.toBeInstanceOf(InternalServerError);
+    await expect(new TestClient().request({ method: 'GET', path: '/v1/y' })).rejects.toBeInstanceOf(
+      InternalServerError,
+    );
     expect(failing.isDone()).toBe(true);
     for (const status of [400, 404, 501]) {
       const once = nock(BASE).get('/v1/z').reply(status, {});
       const again = nock(BASE).get('/v1/z').reply(200, {});
-      await expect(new TestClient().request({ method: 'GET', path: '/v1/z' })).rejects.toMatchObject({ status });
+      await expect(new TestClient().request({ method: 'GET', path: '/v1/z' })).rejects.toMatchObject({
+        status,
+      });
       expect(once.isDone()).toBe(true);
       expect(again.isDone()).toBe(false);
       nock.cleanAll();
@@ -101,9 +115,9 @@ describe('which calls are retried', () => {
   it('maxRetries per call overrides the client setting', async () => {
     const scope = nock(BASE).get('/v1/x').reply(503, {});
     const after = nock(BASE).get('/v1/x').reply(200, {});
-    await expect(new TestClient().request({ method: 'GET', path: '/v1/x' }, { maxRetries: 0 })).rejects.toBeInstanceOf(
-      InternalServerError,
-    );
+    await expect(
+      new TestClient().request({ method: 'GET', path: '/v1/x' }, { maxRetries: 0 }),
+    ).rejects.toBeInstanceOf(InternalServerError);
     expect(scope.isDone()).toBe(true);
     expect(after.isDone()).toBe(false);
   });
@@ -158,12 +172,14 @@ describe('retry timing', () => {
   });
 
   it('fails fast on Retry-After: 3600 with RateLimitError.retryAfter', async () => {
-    const server = await startServer((_req, res) => json(res, 429, { error: 'rate_limited' }, { 'retry-after': '3600' }));
+    const server = await startServer((_req, res) =>
+      json(res, 429, { error: 'rate_limited' }, { 'retry-after': '3600' }),
+    );
     try {
       const started = Date.now();
       const error = await new TestClient({ baseURL: server.url })
         .request({ method: 'GET', path: '/v1/x' })
-        .catch((e: unknown) => e);
+        .catch(caught);
       expect(error).toBeInstanceOf(RateLimitError);
       expect((error as RateLimitError).retryAfter).toBe(3_600_000);
       expect((error as RateLimitError).message).toBe('Test GET /v1/x → 429: rate_limited');
@@ -179,9 +195,12 @@ describe('retry timing', () => {
     try {
       const controller = new AbortController();
       const started = Date.now();
-      const pending = new TestClient({ baseURL: server.url }).request({ method: 'GET', path: '/v1/x' }, { signal: controller.signal });
+      const pending = new TestClient({ baseURL: server.url }).request(
+        { method: 'GET', path: '/v1/x' },
+        { signal: controller.signal },
+      );
       setTimeout(() => controller.abort(), 150);
-      const error = await pending.catch((e: unknown) => e);
+      const error = await pending.catch(caught);
       expect((error as Error).name).toBe('AbortError');
       expect(Date.now() - started).toBeLessThan(1000);
       expect(server.requests).toHaveLength(1);
@@ -194,7 +213,10 @@ describe('retry timing', () => {
     const server = await startServer(() => {}); // never answers
     try {
       const controller = new AbortController();
-      const pending = new TestClient({ baseURL: server.url }).request({ method: 'GET', path: '/v1/x' }, { signal: controller.signal });
+      const pending = new TestClient({ baseURL: server.url }).request(
+        { method: 'GET', path: '/v1/x' },
+        { signal: controller.signal },
+      );
       setTimeout(() => controller.abort(new Error('user gave up')), 50);
       await expect(pending).rejects.toThrow('user gave up');
     } finally {
@@ -213,7 +235,7 @@ describe('timeouts and connection failures', () => {
       const started = Date.now();
       const error = await new TestClient({ baseURL: server.url, timeout: 200, maxRetries: 1 })
         .request({ method: 'GET', path: '/v1/x' })
-        .catch((e: unknown) => e);
+        .catch(caught);
       expect(error).toBeInstanceOf(APITimeoutError);
       expect(error).toBeInstanceOf(APIConnectionError);
       expect((error as Error).message).toBe('Test GET /v1/x: timed out after 200 ms (attempt 2).');
@@ -229,7 +251,7 @@ describe('timeouts and connection failures', () => {
     try {
       const error = await new TestClient({ baseURL: server.url, timeout: 150 })
         .request({ method: 'POST', path: '/v1/x', body: {} })
-        .catch((e: unknown) => e);
+        .catch(caught);
       expect(error).toBeInstanceOf(APITimeoutError);
       expect(server.requests).toHaveLength(1);
     } finally {
@@ -245,7 +267,11 @@ describe('timeouts and connection failures', () => {
       json(res, 200, { id: 'ok' });
     });
     try {
-      const out = await new TestClient({ baseURL: server.url, timeout: 150 }).request({ method: 'GET', path: '/v1/x', schema: ItemSchema });
+      const out = await new TestClient({ baseURL: server.url, timeout: 150 }).request({
+        method: 'GET',
+        path: '/v1/x',
+        schema: ItemSchema,
+      });
       expect(out).toEqual({ id: 'ok' });
       expect(n).toBe(2);
     } finally {
@@ -260,10 +286,12 @@ describe('timeouts and connection failures', () => {
     const { lines, logger } = memoryLogger();
     const error = await new TestClient({ baseURL: url, logger, logLevel: 'info' })
       .request({ method: 'GET', path: '/v1/x' })
-      .catch((e: unknown) => e);
+      .catch(caught);
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error).not.toBeInstanceOf(APITimeoutError);
-    expect((error as Error).message).toMatch(/^Test GET \/v1\/x: could not reach the server \(fetch failed: ECONNREFUSED\)\.$/);
+    expect((error as Error).message).toMatch(
+      /^Test GET \/v1\/x: could not reach the server \(fetch failed: ECONNREFUSED\)\.$/,
+    );
     expect(((error as Error).cause as Error).message).toContain('ECONNREFUSED');
     expect(lines.filter((l) => l.includes('retry'))).toHaveLength(2);
   });

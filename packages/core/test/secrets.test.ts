@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigurationError, resolveApiKey } from '../src/index.js';
-import { BASE, memoryLogger, SECRET, TestClient } from './helpers.js';
+import { BASE, type Caught, caught, memoryLogger, SECRET, TestClient } from './helpers.js';
 
 beforeAll(() => {
   nock.disableNetConnect();
@@ -27,24 +27,38 @@ describe('the API key never leaks', () => {
     const client = new TestClient({ defaultHeaders: { 'x-extra': 'y' } });
     const all = everyRendering(client);
     expect(all).not.toContain(SECRET);
-    expect(JSON.parse(JSON.stringify(client))).toEqual({ vendor: 'Test', baseURL: BASE, timeout: 60000, maxRetries: 2 });
+    expect(JSON.parse(JSON.stringify(client))).toEqual({
+      vendor: 'Test',
+      baseURL: BASE,
+      timeout: 60000,
+      maxRetries: 2,
+    });
   });
 
   it('not from API errors, connection errors or timeouts', async () => {
-    nock(BASE).get('/v1/x').query(true).reply(401, { error: `invalid key ${SECRET.slice(0, 3)}` });
-    const apiError = await new TestClient().request({ method: 'GET', path: '/v1/x', query: { q: 'z' } }).catch((e) => e);
+    nock(BASE)
+      .get('/v1/x')
+      .query(true)
+      .reply(401, { error: `invalid key ${SECRET.slice(0, 3)}` });
+    const apiError: Caught = await new TestClient()
+      .request({ method: 'GET', path: '/v1/x', query: { q: 'z' } })
+      .catch(caught);
     expect(everyRendering(apiError)).not.toContain(SECRET);
     expect(apiError.message).not.toContain('q=z');
 
-    const refused = await new TestClient({ baseURL: 'http://127.0.0.1:9', maxRetries: 0 })
+    const refused: Caught = await new TestClient({ baseURL: 'http://127.0.0.1:9', maxRetries: 0 })
       .request({ method: 'GET', path: '/v1/x' })
-      .catch((e) => e);
+      .catch(caught);
     expect(refused.name).toBe('APIConnectionError');
     expect(everyRendering(refused)).not.toContain(SECRET);
   });
 
   it('not from debug logs, which carry method, path, status, attempt and duration', async () => {
-    nock(BASE).get('/v1/x').reply(503, {}).get('/v1/x').reply(200, {}, { 'x-request-id': 'r1', 'set-cookie': 's=1' });
+    nock(BASE)
+      .get('/v1/x')
+      .reply(503, {})
+      .get('/v1/x')
+      .reply(200, {}, { 'x-request-id': 'r1', 'set-cookie': 's=1' });
     const { lines, logger } = memoryLogger();
     await new TestClient({ logger, logLevel: 'debug' }).request({ method: 'GET', path: '/v1/x' });
     const text = lines.join('\n');
@@ -52,13 +66,17 @@ describe('the API key never leaks', () => {
     expect(text).not.toContain('s=1');
     expect(text).toMatch(/debug \[quiver\] Test GET \/v1\/x → 503 \(attempt 1, \d+ ms\)/);
     expect(text).toMatch(/info \[quiver\] Test GET \/v1\/x: retry 1 of 2 after status 503/);
-    expect(text).toMatch(/debug \[quiver\] Test GET \/v1\/x → 200 \(attempt 2, \d+ ms\) \{"content-type":"application\/json","x-request-id":"r1"\}$/m);
+    expect(text).toMatch(
+      /debug \[quiver\] Test GET \/v1\/x → 200 \(attempt 2, \d+ ms\) \{"content-type":"application\/json","x-request-id":"r1"\}$/m,
+    );
   });
 
   it('hooks see allow-listed headers only', async () => {
     nock(BASE).get('/v1/x').reply(200, {});
     const seen: unknown[] = [];
-    await new TestClient({ hooks: { beforeRequest: (i) => seen.push(i), afterResponse: (i) => seen.push(i) } }).request({
+    await new TestClient({
+      hooks: { beforeRequest: (i) => seen.push(i), afterResponse: (i) => seen.push(i) },
+    }).request({
       method: 'GET',
       path: '/v1/x',
     });
@@ -71,7 +89,13 @@ describe('the API key never leaks', () => {
     const bad = 'wrong_prefix_SECRETVALUE';
     const error = (() => {
       try {
-        resolveApiKey({ vendor: 'Test', option: bad, env: 'TEST_API_KEY', pattern: /^tst_/, expected: 'a key starting with tst_' });
+        resolveApiKey({
+          vendor: 'Test',
+          option: bad,
+          env: 'TEST_API_KEY',
+          pattern: /^tst_/,
+          expected: 'a key starting with tst_',
+        });
       } catch (e) {
         return e;
       }
@@ -96,7 +120,9 @@ describe('configuration', () => {
   });
 
   it('refuses plain http except for loopback, and malformed URLs', () => {
-    expect(() => new TestClient({ baseURL: 'http://api.example.com' })).toThrow(/plain http:\/\/ for api\.example\.com/);
+    expect(() => new TestClient({ baseURL: 'http://api.example.com' })).toThrow(
+      /plain http:\/\/ for api\.example\.com/,
+    );
     expect(() => new TestClient({ baseURL: 'not a url' })).toThrow(ConfigurationError);
     for (const ok of ['http://localhost:8080', 'http://127.0.0.1:3000/', 'http://[::1]:9000']) {
       expect(() => new TestClient({ baseURL: ok })).not.toThrow();
@@ -105,7 +131,9 @@ describe('configuration', () => {
 
   it('refuses nonsense options with a clear message', () => {
     expect(() => new TestClient({ timeout: -1 })).toThrow('Test: timeout must be a number ≥ 0; got -1.');
-    expect(() => new TestClient({ validate: 'loud' as never })).toThrow(/validate must be 'strict', 'warn' or 'off'/);
+    expect(() => new TestClient({ validate: 'loud' as never })).toThrow(
+      /validate must be 'strict', 'warn' or 'off'/,
+    );
     expect(() => new TestClient({ logLevel: 'verbose' as never })).toThrow(/logLevel must be/);
   });
 

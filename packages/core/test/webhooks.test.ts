@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkTimestamp, getHeader, hmacSha256Hex, timingSafeEqual, toRawBody, WebhookVerificationError } from '../src/index.js';
+import {
+  checkTimestamp,
+  getHeader,
+  hmacSha256Hex,
+  timingSafeEqual,
+  toRawBody,
+  WebhookVerificationError,
+} from '../src/index.js';
 
 describe('webhook crypto', () => {
   it('computes HMAC-SHA256 hex (RFC 4231 test case 2)', async () => {
@@ -21,7 +28,9 @@ describe('webhook crypto', () => {
   it('refuses timestamps outside the tolerance in both directions', () => {
     const now = 1_800_000_000_000;
     expect(() => checkTimestamp(1_800_000_000 - 299, { tolerance: 300, now })).not.toThrow();
-    expect(() => checkTimestamp(1_800_000_000 - 301, { tolerance: 300, now })).toThrow(WebhookVerificationError);
+    expect(() => checkTimestamp(1_800_000_000 - 301, { tolerance: 300, now })).toThrow(
+      WebhookVerificationError,
+    );
     expect(() => checkTimestamp(1_800_000_000 + 301, { tolerance: 300, now })).toThrow(/301 s away from now/);
     expect(() => checkTimestamp(Number.NaN, { tolerance: 300, now })).toThrow(/missing or not a number/);
   });
