@@ -367,12 +367,19 @@ export abstract class QuiverClient {
       mode: this.validate,
       logger: this.#logger,
     });
-    // Unwrap only what passed validation; in 'warn'/'off' mode an unexpected shape is returned as is.
-    const data = (
-      spec.unwrap && (this.validate === 'strict' || validated !== undefined)
-        ? (spec.unwrap as (b: unknown) => T)(validated)
-        : validated
-    ) as T;
+    let data = validated as T;
+    if (spec.unwrap) {
+      const unwrap = spec.unwrap as (body: unknown) => T;
+      if (this.validate === 'strict') data = unwrap(validated);
+      else {
+        // 'warn'/'off': the body may lack the documented envelope; then it is returned as received.
+        try {
+          data = unwrap(validated) ?? (validated as T);
+        } catch {
+          data = validated as T;
+        }
+      }
+    }
     const requestId =
       result.response.headers.get('x-request-id') ?? result.response.headers.get('request-id') ?? undefined;
     const rateLimit = (vendor.parseRateLimit ?? parseRateLimitHeaders)(result.response.headers);
