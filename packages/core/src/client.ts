@@ -12,7 +12,7 @@ import {
   type RateLimitInfo,
   type RateLimitOptions,
 } from './rate-limit.js';
-import { type ErrorParser, send } from './request.js';
+import { type ErrorParser, requestIdOf, send } from './request.js';
 import type { RetryPolicy } from './retry.js';
 import { type AnySchema, type ValidationMode, validateResponse } from './validate.js';
 
@@ -103,6 +103,13 @@ export interface VendorDefinition {
   arrayFormat?: ArrayFormat;
   /** Reads rate-limit headers. Default: `X-RateLimit-*` / `RateLimit-*`. */
   parseRateLimit?: (headers: Headers) => RateLimitInfo | undefined;
+  /** Response headers that carry the request id, first match wins. Default `x-request-id`, `request-id`. */
+  requestIdHeaders?: readonly string[];
+  /**
+   * Checks a call before anything is done for it (no token taken, nothing sent); throw a
+   * `QuiverError` to refuse it — e.g. writes through a client holding a read-only key.
+   */
+  guard?: (call: { method: HttpMethod; path: string; displayPath: string }) => void;
 }
 
 /** HTTP methods. */
@@ -313,6 +320,7 @@ export abstract class QuiverClient {
     const vendor = this.#vendor;
     const method = spec.method;
     const displayPath = spec.displayPath ?? spec.path;
+    vendor.guard?.({ method, path: spec.path, displayPath });
     if (!spec.path.startsWith('/')) {
       throw new InvalidInputError(
         `${vendor.name}: request path must start with "/" (got ${JSON.stringify(displayPath)}).`,
@@ -380,8 +388,7 @@ export abstract class QuiverClient {
         }
       }
     }
-    const requestId =
-      result.response.headers.get('x-request-id') ?? result.response.headers.get('request-id') ?? undefined;
+    const requestId = requestIdOf(result.response.headers, vendor.requestIdHeaders);
     const rateLimit = (vendor.parseRateLimit ?? parseRateLimitHeaders)(result.response.headers);
     return { data, response: result.response, requestId, rateLimit };
   }

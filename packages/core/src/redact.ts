@@ -11,6 +11,7 @@ const LOGGABLE_HEADERS = new Set([
   'retry-after',
   'x-request-id',
   'request-id',
+  'x-amzn-requestid',
   'x-ratelimit-limit',
   'x-ratelimit-remaining',
   'x-ratelimit-reset',

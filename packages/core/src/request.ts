@@ -88,6 +88,20 @@ export interface SendResult {
 
 const ALL_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
 
+const REQUEST_ID_HEADERS = ['x-request-id', 'request-id'];
+
+/** The request id from the first of `names` the response carries. */
+export function requestIdOf(
+  headers: Headers,
+  names: readonly string[] = REQUEST_ID_HEADERS,
+): string | undefined {
+  for (const name of names) {
+    const value = headers.get(name);
+    if (value) return value;
+  }
+  return undefined;
+}
+
 /** Fallback message when the vendor's body says nothing usable (e.g. an HTML error page). */
 function describeBody(body: unknown, statusText: string): string | undefined {
   if (typeof body === 'string') {
@@ -116,6 +130,7 @@ export function makeAPIError(init: {
   method: string;
   path: string;
   experimental: boolean;
+  requestIdHeaders?: readonly string[] | undefined;
 }): APIError {
   let parsed: ParsedError | undefined;
   try {
@@ -140,7 +155,7 @@ export function makeAPIError(init: {
     headers: safeResponseHeaders(init.headers),
     body: init.body,
     code: parsed?.code,
-    requestId: init.headers.get('x-request-id') ?? init.headers.get('request-id') ?? undefined,
+    requestId: requestIdOf(init.headers, init.requestIdHeaders),
     retryAfter: init.status === 429 || init.status === 503 ? retryAfterMs(init.headers) : undefined,
   });
 }
@@ -278,6 +293,7 @@ export async function send(init: SendInit): Promise<SendResult> {
           method,
           path: init.displayPath,
           experimental: init.experimental,
+          requestIdHeaders: vendor.requestIdHeaders,
         });
         // One fresh login after a 401, for token-based auth (DESIGN §7).
         if (apiError instanceof AuthenticationError && init.auth?.refresh && !refreshed) {

@@ -288,3 +288,34 @@ describe('input checks before sending', () => {
     expect(scope.isDone()).toBe(false);
   });
 });
+
+describe('vendor hooks', () => {
+  it('guard refuses a call before anything is sent', async () => {
+    const scope = nock(BASE).patch('/v1/apps/a1').reply(200, {});
+    const client = new TestClient(
+      {},
+      {
+        guard: ({ method, displayPath }) => {
+          if (method !== 'GET')
+            throw new InvalidInputError(`read-only client: ${method} ${displayPath} refused`);
+        },
+      },
+    );
+    await expect(client.request({ method: 'PATCH', path: '/v1/apps/a1', body: {} })).rejects.toThrow(
+      new InvalidInputError('read-only client: PATCH /v1/apps/a1 refused'),
+    );
+    expect(scope.isDone()).toBe(false);
+  });
+
+  it('requestIdHeaders names where the request id is', async () => {
+    nock(BASE)
+      .get('/v1/x')
+      .reply(200, {}, { 'x-amzn-requestid': 'aws-1' })
+      .get('/v1/y')
+      .reply(404, {}, { 'x-amzn-requestid': 'aws-2' });
+    const client = new TestClient({}, { requestIdHeaders: ['x-amzn-requestid'] });
+    expect((await client.request({ method: 'GET', path: '/v1/x' }).withResponse()).requestId).toBe('aws-1');
+    const error: Caught = await client.request({ method: 'GET', path: '/v1/y' }).catch(caught);
+    expect(error.requestId).toBe('aws-2');
+  });
+});
