@@ -34,6 +34,8 @@ export interface ResponseInfo {
   status: number;
   durationMs: number;
   requestId: string | undefined;
+  /** The response headers from the logging allow-list (e.g. `retry-after`, rate-limit headers). */
+  headers: Record<string, string>;
 }
 
 /** Observability hooks. They see no credentials and cannot change the request. */

@@ -249,8 +249,7 @@ export async function send(init: SendInit): Promise<SendResult> {
           afterResponse: [
             ({ request, response }) => {
               const durationMs = Date.now() - started;
-              const requestId =
-                response.headers.get('x-request-id') ?? response.headers.get('request-id') ?? undefined;
+              const requestId = requestIdOf(response.headers, vendor.requestIdHeaders);
               const rateLimit = (vendor.parseRateLimit ?? parseRateLimitHeaders)(response.headers);
               init.limiter?.observe(rateLimit);
               if (response.status === 429) {
@@ -260,9 +259,10 @@ export async function send(init: SendInit): Promise<SendResult> {
                 if (wait !== undefined)
                   init.limiter?.observe({ remaining: 0, reset: new Date(Date.now() + wait) });
               }
+              const headers = loggableHeaders(response.headers);
               logger.debug(
                 `[quiver] ${where} → ${response.status} (attempt ${attempt}, ${durationMs} ms)`,
-                loggableHeaders(response.headers),
+                headers,
               );
               init.hooks.afterResponse?.({
                 method,
@@ -271,6 +271,7 @@ export async function send(init: SendInit): Promise<SendResult> {
                 status: response.status,
                 durationMs,
                 requestId,
+                headers,
               });
             },
           ],

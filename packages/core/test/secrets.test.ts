@@ -82,7 +82,11 @@ describe('the API key never leaks', () => {
     });
     expect(JSON.stringify(seen)).not.toContain(SECRET);
     expect(seen[0]).toMatchObject({ method: 'GET', url: `${BASE}/v1/x`, attempt: 1 });
-    expect(seen[1]).toMatchObject({ status: 200, attempt: 1 });
+    expect(seen[1]).toMatchObject({
+      status: 200,
+      attempt: 1,
+      headers: { 'content-type': 'application/json' },
+    });
   });
 
   it('not from configuration errors about the key', () => {
