@@ -1,0 +1,73 @@
+/**
+ * `@quiver/puck`: a typed client for the Puck Enterprise brain API. Fetch-only (no `node:` imports):
+ * runs on Node, Deno, Bun and edge workers. The fake server lives in `@quiver/puck/testing`.
+ */
+
+// Core's errors and the types that appear in this package's signatures, re-exported by name so
+// users need only `@quiver/puck` (api/puck.md; DESIGN §3).
+export {
+  APIConnectionError,
+  APIError,
+  type APIPromise,
+  APITimeoutError,
+  AuthenticationError,
+  BadRequestError,
+  type ClientOptions,
+  ConfigurationError,
+  ConflictError,
+  InternalServerError,
+  InvalidInputError,
+  NotFoundError,
+  type Page,
+  type Paginator,
+  PermissionDeniedError,
+  QuiverError,
+  RateLimitError,
+  type RateLimitInfo,
+  type RateLimitOptions,
+  type RequestOptions,
+  ResponseValidationError,
+  UnprocessableEntityError,
+  WaitTimeoutError,
+  WebhookVerificationError,
+  type WithResponse,
+} from '@quiver/core';
+export {
+  DEFAULT_BASE_URL,
+  Puck,
+  type PuckOptions,
+  type PuckTier,
+  TIER_LIMITS,
+  tierRateLimit,
+} from './client.js';
+export {
+  type PuckErrorBody,
+  PuckErrorBodySchema,
+  type PuckIssue,
+  parsePuckError,
+  puckIssues,
+} from './errors.js';
+export * from './resources/agents.js';
+export * from './resources/curiosity.js';
+export * from './resources/findings.js';
+export * from './resources/graph.js';
+export * from './resources/inbound.js';
+export * from './resources/investigations.js';
+export * from './resources/reports.js';
+export {
+  type CursorParams,
+  type Depth,
+  DepthSchema,
+  type Open,
+  type Scope,
+  type ScopeParam,
+  ScopeSchema,
+  type Severity,
+  SeveritySchema,
+} from './resources/shared.js';
+export * from './resources/webhook-deliveries.js';
+export * from './resources/webhook-subscriptions.js';
+export { Webhooks } from './resources/webhooks.js';
+export { VERSION } from './version.js';
+export type { WaitOptions } from './wait.js';
+export * from './webhooks.js';

@@ -1,0 +1,351 @@
+import {
+  checkTimestamp,
+  ensureLimit,
+  getHeader,
+  hmacSha256Hex,
+  InvalidInputError,
+  openEnum,
+  ResponseValidationError,
+  timingSafeEqual,
+  toRawBody,
+  WebhookVerificationError,
+} from '@quiver/core';
+import * as v from 'valibot';
+import { ScopeSchema, SeveritySchema } from './resources/shared.js';
+
+// ---------------------------------------------------------------------------------------------
+// Events (vendors/puck.md §11.4–11.5)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Event types. The docs say there are nine; four names were readable (vendors/puck.md §11.5), so the
+ * enum is open and the other five arrive as plain strings.
+ */
+export const PuckEventTypeSchema = openEnum([
+  'investigation.queued',
+  'investigation.completed',
+  'finding.discovered',
+  'agent.registered',
+]);
+/** A webhook event type: the four documented names, or any other string. */
+export type PuckEventType = v.InferOutput<typeof PuckEventTypeSchema>;
+
+const envelope = {
+  event_id: v.string(),
+  emitted_at: v.string(),
+  api_version: v.string(),
+};
+
+/** The envelope every delivery shares; `data` is event-specific. */
+export const PuckEventEnvelopeSchema = v.looseObject({
+  ...envelope,
+  event_type: PuckEventTypeSchema,
+  data: v.looseObject({}),
+});
+/** Any Puck event, known type or not: use it to log or store events this SDK version does not know. */
+export type PuckEventEnvelope = v.InferOutput<typeof PuckEventEnvelopeSchema>;
+
+/** `investigation.queued`: once per investigation, right after the record was created. */
+export const InvestigationQueuedEventSchema = v.looseObject({
+  ...envelope,
+  event_type: v.literal('investigation.queued'),
+  data: v.looseObject({
+    investigation_id: v.string(),
+    query: v.optional(v.string()),
+    scope: v.optional(v.nullable(ScopeSchema)),
+    // Always null on this event (vendors/puck.md §11.5); accepted as a severity in case that changes.
+    severity: v.optional(v.nullable(SeveritySchema)),
+    queued_at: v.optional(v.string()),
+  }),
+});
+/** An `investigation.queued` delivery. */
+export type InvestigationQueuedEvent = v.InferOutput<typeof InvestigationQueuedEventSchema>;
+
+/** `investigation.completed`: the report is stored and every agent has checked in. */
+export const InvestigationCompletedEventSchema = v.looseObject({
+  ...envelope,
+  event_type: v.literal('investigation.completed'),
+  data: v.looseObject({
+    investigation_id: v.string(),
+    query: v.optional(v.string()),
+    severity: v.optional(v.nullable(SeveritySchema)),
+    finding_count: v.optional(v.number()),
+    summary: v.optional(v.string()),
+  }),
+});
+/** An `investigation.completed` delivery. */
+export type InvestigationCompletedEvent = v.InferOutput<typeof InvestigationCompletedEventSchema>;
+
+/** `finding.discovered`: payload not captured (vendors/puck.md §11.5); `data` passes through. */
+export const FindingDiscoveredEventSchema = v.looseObject({
+  ...envelope,
+  event_type: v.literal('finding.discovered'),
+  data: v.looseObject({}),
+});
+/** A `finding.discovered` delivery. */
+export type FindingDiscoveredEvent = v.InferOutput<typeof FindingDiscoveredEventSchema>;
+
+/** `agent.registered`: payload not captured (vendors/puck.md §11.5); `data` passes through. */
+export const AgentRegisteredEventSchema = v.looseObject({
+  ...envelope,
+  event_type: v.literal('agent.registered'),
+  data: v.looseObject({}),
+});
+/** An `agent.registered` delivery. */
+export type AgentRegisteredEvent = v.InferOutput<typeof AgentRegisteredEventSchema>;
+
+const KNOWN_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'investigation.queued',
+  'investigation.completed',
+  'finding.discovered',
+  'agent.registered',
+]);
+
+/**
+ * A verified webhook event: a discriminated union on `event_type`, so `switch (event.event_type)`
+ * narrows `data`. The union is open at run time: an event type this SDK version does not know is
+ * returned with its envelope checked and `data` as sent, and lands in your `default:` branch (where
+ * TypeScript types it `never`; read it as `PuckEventEnvelope`).
+ */
+export type PuckEvent =
+  | InvestigationQueuedEvent
+  | InvestigationCompletedEvent
+  | FindingDiscoveredEvent
+  | AgentRegisteredEvent;
+
+/**
+ * Validates a parsed event: a known `event_type` against its own schema, any other one against the
+ * envelope only (the event list is open, vendors/puck.md §11.5).
+ */
+export const PuckEventSchema = v.union([
+  v.variant('event_type', [
+    InvestigationQueuedEventSchema,
+    InvestigationCompletedEventSchema,
+    FindingDiscoveredEventSchema,
+    AgentRegisteredEventSchema,
+  ]),
+  v.pipe(
+    PuckEventEnvelopeSchema,
+    v.check(
+      (event) => !KNOWN_EVENT_TYPES.has(event.event_type),
+      'known event type with an unexpected payload',
+    ),
+  ),
+]);
+
+// ---------------------------------------------------------------------------------------------
+// Signatures (vendors/puck.md §11.6)
+// ---------------------------------------------------------------------------------------------
+
+/** Why a delivery failed verification: `err.reason` on the thrown `WebhookVerificationError`. */
+export type PuckWebhookFailureReason =
+  | 'missing_header'
+  | 'malformed_header'
+  | 'timestamp_outside_tolerance'
+  | 'no_matching_signature'
+  | 'body_not_raw'
+  | 'invalid_payload';
+
+/** A `WebhookVerificationError` raised by Puck verification, with its machine-readable `reason`. */
+export type PuckWebhookVerificationError = WebhookVerificationError & {
+  readonly reason: PuckWebhookFailureReason;
+};
+
+/** Request headers in any common shape: `Headers`, a plain object, Node's `IncomingHttpHeaders`. */
+export type HeadersLike = Headers | Record<string, string | string[] | undefined>;
+
+/** A raw request body: exactly the bytes Puck sent. */
+export type RawBody = string | Uint8Array | ArrayBuffer;
+
+/** Default timestamp tolerance in seconds, both directions (vendors/puck.md §11.6). */
+export const DEFAULT_TOLERANCE = 300;
+
+/** The signature header, and the spelling one docs page uses for it (vendors/puck.md §13.2). */
+export const SIGNATURE_HEADER = 'X-Puck-Signature';
+const SIGNATURE_HEADER_ALT = 'X-Puck-Signature-256';
+
+const encoder = new TextEncoder();
+
+function withReason<E extends Error>(error: E, reason: PuckWebhookFailureReason): E {
+  Object.defineProperty(error, 'reason', { value: reason, enumerable: true });
+  return error;
+}
+
+function fail(reason: PuckWebhookFailureReason, message: string): PuckWebhookVerificationError {
+  return withReason(new WebhookVerificationError(message), reason) as PuckWebhookVerificationError;
+}
+
+/**
+ * The bytes that were signed. Bytes stay bytes (no decode/re-encode round trip that could alter
+ * invalid UTF-8); a parsed object is refused by core's `toRawBody` with the "pass the raw body" hint.
+ */
+function rawBytes(payload: unknown): string | Uint8Array {
+  if (typeof payload === 'string') return payload;
+  if (payload instanceof Uint8Array) return payload;
+  if (payload instanceof ArrayBuffer) return new Uint8Array(payload);
+  if (ArrayBuffer.isView(payload))
+    return new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength);
+  try {
+    return toRawBody(payload);
+  } catch (error) {
+    throw withReason(error as Error, 'body_not_raw');
+  }
+}
+
+function signedMessage(timestamp: string, payload: string | Uint8Array): string | Uint8Array {
+  if (typeof payload === 'string') return `${timestamp}.${payload}`;
+  const prefix = encoder.encode(`${timestamp}.`);
+  const message = new Uint8Array(prefix.length + payload.length);
+  message.set(prefix);
+  message.set(payload, prefix.length);
+  return message;
+}
+
+function checkSecret(secret: unknown): asserts secret is string {
+  if (typeof secret !== 'string' || secret === '') {
+    throw new InvalidInputError(
+      'secret is required: the whsec_… value returned when the webhook subscription was created.',
+    );
+  }
+}
+
+/** Parses `t=<unix s>,v1=<hex>[,v1=<hex>…]`: one `t`, every `v1`, other labels ignored. */
+function parseSignatureHeader(header: string): { timestamp: string; signatures: string[] } {
+  let timestamp: string | undefined;
+  const signatures: string[] = [];
+  for (const part of header.split(',')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) continue;
+    const key = part.slice(0, eq).trim();
+    const value = part.slice(eq + 1).trim();
+    if (key === 't') {
+      if (timestamp !== undefined)
+        throw fail('malformed_header', `${SIGNATURE_HEADER} carries more than one t=.`);
+      timestamp = value;
+    } else if (key === 'v1' && value !== '') {
+      signatures.push(value.toLowerCase());
+    }
+  }
+  if (timestamp === undefined || !/^\d+$/.test(timestamp)) {
+    throw fail('malformed_header', `${SIGNATURE_HEADER} has no valid t=<unix seconds> part.`);
+  }
+  if (signatures.length === 0)
+    throw fail('malformed_header', `${SIGNATURE_HEADER} has no v1=<hex> signature.`);
+  return { timestamp, signatures };
+}
+
+/** Arguments of `verifyPuckSignature`. */
+export interface VerifyPuckSignatureParams {
+  /** The raw request body, exactly as received (not a parsed object). */
+  payload: RawBody;
+  /** The `X-Puck-Signature` header value: `t=<unix seconds>,v1=<hex>`. */
+  header: string | null | undefined;
+  /** The subscription's signing secret (`whsec_…`), used as given (prefix included). */
+  secret: string;
+  /** Allowed clock difference in seconds, both directions. Default `300`. */
+  tolerance?: number;
+  /** The current time in milliseconds. Default `Date.now`. */
+  now?: () => number;
+}
+
+/**
+ * Verifies a Puck webhook signature (vendors/puck.md §11.6): HMAC-SHA256 of `"<t>.<raw body>"` under
+ * the secret, hex, compared in constant time with every `v1` in the header; the timestamp must be
+ * within `tolerance` seconds of now, in either direction. WebCrypto only: runs on Node, Deno, Bun and
+ * edge workers.
+ *
+ * The HMAC key is the UTF-8 of the secret exactly as given, `whsec_` prefix included, not
+ * base64-decoded: the docs' sample passes the secret string unchanged (api/puck.md §4).
+ *
+ * @throws WebhookVerificationError with `reason` `missing_header`, `malformed_header`,
+ *   `timestamp_outside_tolerance`, `no_matching_signature` or `body_not_raw`.
+ * @throws InvalidInputError without a secret.
+ */
+export async function verifyPuckSignature(params: VerifyPuckSignatureParams): Promise<void> {
+  const { header, secret, tolerance = DEFAULT_TOLERANCE, now = Date.now } = params;
+  checkSecret(secret);
+  ensureLimit(tolerance, { name: 'tolerance', min: 0, integer: false });
+  const payload = rawBytes(params.payload);
+  if (typeof header !== 'string' || header.trim() === '') {
+    throw fail('missing_header', `Missing ${SIGNATURE_HEADER} header: this request was not signed by Puck.`);
+  }
+  const { timestamp, signatures } = parseSignatureHeader(header);
+  try {
+    checkTimestamp(Number(timestamp), { tolerance, now: now() });
+  } catch (error) {
+    throw withReason(error as Error, 'timestamp_outside_tolerance');
+  }
+  const expected = await hmacSha256Hex(secret, signedMessage(timestamp, payload));
+  let match = false;
+  // Compare against every v1 without stopping early, so timing does not reveal which one matched.
+  for (const signature of signatures) match = timingSafeEqual(expected, signature) || match;
+  if (!match) {
+    throw fail(
+      'no_matching_signature',
+      'Webhook signature does not match: wrong secret, or the body was changed (re-serialised JSON does not verify; pass the raw body).',
+    );
+  }
+}
+
+/** Arguments of `generatePuckSignatureHeader`. */
+export interface GeneratePuckSignatureParams {
+  /** The exact body that will be sent. */
+  payload: string | Uint8Array;
+  /** The signing secret (`whsec_…`). */
+  secret: string;
+  /** Unix seconds. Default: now. */
+  timestamp?: number;
+}
+
+/**
+ * Builds an `X-Puck-Signature` value (`t=<unix seconds>,v1=<hex>`) for a body, the way Puck signs
+ * deliveries: for testing your receiver.
+ */
+export async function generatePuckSignatureHeader(params: GeneratePuckSignatureParams): Promise<string> {
+  checkSecret(params.secret);
+  const timestamp = String(params.timestamp ?? Math.floor(Date.now() / 1000));
+  if (!/^\d+$/.test(timestamp)) {
+    throw new InvalidInputError(`timestamp must be whole Unix seconds; got ${timestamp}.`);
+  }
+  const signature = await hmacSha256Hex(params.secret, signedMessage(timestamp, rawBytes(params.payload)));
+  return `t=${timestamp},v1=${signature}`;
+}
+
+/** The secret, or the secret plus a tolerance, as `unwrap` accepts them. */
+export type UnwrapSecret = string | { secret: string; tolerance?: number };
+
+/**
+ * Verifies a delivery and returns its typed event. The signature is read from `X-Puck-Signature`
+ * (any case) and, when that is absent, from `X-Puck-Signature-256`, the spelling one docs page uses
+ * (vendors/puck.md §13.2). Deliveries are at-least-once: deduplicate on `event.event_id`.
+ *
+ * @throws WebhookVerificationError when the signature, timestamp or body is wrong (see `reason`).
+ * @throws ResponseValidationError when a verified body is not a Puck event.
+ */
+export async function unwrapPuckWebhook(
+  rawBody: RawBody,
+  headers: HeadersLike,
+  secret: UnwrapSecret,
+): Promise<PuckEvent> {
+  const options = typeof secret === 'string' ? { secret } : (secret ?? { secret: '' });
+  const header = getHeader(headers, SIGNATURE_HEADER) ?? getHeader(headers, SIGNATURE_HEADER_ALT);
+  const params: VerifyPuckSignatureParams = { payload: rawBody, header, secret: options.secret };
+  if (options.tolerance !== undefined) params.tolerance = options.tolerance;
+  await verifyPuckSignature(params);
+  const bytes = rawBytes(rawBody);
+  const text = typeof bytes === 'string' ? bytes : new TextDecoder().decode(bytes);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw fail('invalid_payload', 'Webhook body is correctly signed but is not JSON.');
+  }
+  const result = v.safeParse(PuckEventSchema, parsed);
+  if (!result.success) {
+    throw new ResponseValidationError(
+      `Puck webhook: the event did not match the expected shape.\n${v.summarize(result.issues)}`,
+      { issues: result.issues, body: parsed },
+    );
+  }
+  return result.output as PuckEvent;
+}
