@@ -1,0 +1,4 @@
+import { runDemo } from './demo.ts';
+
+const { code } = await runDemo();
+process.exitCode = code;

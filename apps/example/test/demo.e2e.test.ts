@@ -1,0 +1,54 @@
+import type { FakePuck } from '@quiver/puck/testing';
+import type { FakePushSecurity } from '@quiver/push-security/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DemoContext } from '../src/context.ts';
+import { runDemo } from '../src/demo.ts';
+
+describe('the demo against the fake servers', () => {
+  const lines: string[] = [];
+  let result: { ctx: DemoContext; code: number };
+
+  beforeAll(async () => {
+    // No *_API_KEY in this environment: every vendor runs against its fake.
+    result = await runDemo({ print: (line) => lines.push(line), env: {} });
+  });
+
+  it('prints the whole workflow and exits 0', () => {
+    const out = lines.join('\n');
+    expect(result.code, out).toBe(0);
+    expect(out).toMatch(/▸ Push Security: page through findings/);
+    expect(out).toMatch(/✓ paged through 7 findings in 3 pages of up to 3/);
+    expect(out).toMatch(/✓ iterated 6 employees/);
+    expect(out).toMatch(/✓ worst open finding: STOLEN_CREDENTIALS for \S+@\S+ on ZAPIER/);
+    expect(out).toMatch(
+      /↻ marking ZAPIER UNDER_REVIEW refused locally \(InvalidInputError: read-only key\), nothing sent/,
+    );
+    expect(out).toMatch(/▸ Puck: investigate/);
+    expect(out).toMatch(
+      /↻ Puck answered 429 \(Retry-After 1 s\): the SDK waits, then retries with the same Idempotency-Key/,
+    );
+    expect(out).toMatch(/↻ report asked for too early: ConflictError 409/);
+    expect(out).toMatch(/… inv_\w+: \w+ \(\d+\.\d s\)/);
+    expect(out).toMatch(/✓ investigation complete after/);
+    expect(out).toMatch(/✓ verified signed webhook investigation\.completed/);
+    expect(out).toMatch(/↻ a tampered copy of it is rejected \(WebhookVerificationError\)/);
+    expect(out).toMatch(/Summary\n {2}Vendor +Step +Result/);
+  });
+
+  it('created exactly one investigation although the trigger was retried', () => {
+    const puck = result.ctx.fakes.puck as FakePuck;
+    const triggers = puck.requestsTo('POST', '/v1/investigations');
+    expect(triggers.map((r) => r.status)).toEqual([429, 202]);
+    const finding = result.ctx.state.worstFinding;
+    expect(new Set(triggers.map((r) => r.idempotencyKey))).toEqual(new Set([`push-finding-${finding?.id}`]));
+    expect(puck.investigations).toHaveLength(1);
+    expect(puck.deliveries.filter((d) => d.status === 'delivered')).toHaveLength(1);
+  });
+
+  it('sent no write to Push Security and met no 429 there', () => {
+    const push = result.ctx.fakes.pushSecurity as FakePushSecurity;
+    expect(push.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+    expect(push.requests.filter((r) => r.status === 429)).toEqual([]);
+    expect(push.requests.every((r) => r.auth === 'readOnly')).toBe(true);
+  });
+});
