@@ -178,9 +178,27 @@ export class ConfigurationError extends QuiverError {
   static override readonly brand: symbol = brand('ConfigurationError');
 }
 
+/** Why a webhook delivery failed verification: `err.reason`, for a receiver's logs and metrics. */
+export type WebhookFailureReason =
+  | 'missing_header'
+  | 'malformed_header'
+  | 'timestamp_outside_tolerance'
+  | 'no_matching_signature'
+  | 'body_not_raw'
+  | 'invalid_payload';
+
 /** A webhook delivery failed verification: bad or missing signature, stale timestamp, parsed body. */
 export class WebhookVerificationError extends QuiverError {
   static override readonly brand: symbol = brand('WebhookVerificationError');
+  /** The machine-readable cause, when the verifier knows it. */
+  readonly reason: WebhookFailureReason | undefined;
+  constructor(message: string, options: { reason?: WebhookFailureReason } = {}) {
+    super(message);
+    this.reason = options.reason;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), reason: this.reason };
+  }
 }
 
 /** The constructor of an `APIError` class. */

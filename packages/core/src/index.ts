@@ -42,6 +42,7 @@ export {
   ResponseValidationError,
   UnprocessableEntityError,
   WaitTimeoutError,
+  type WebhookFailureReason,
   WebhookVerificationError,
 } from './errors.js';
 export type { Logger, LogLevel } from './logger.js';
@@ -68,4 +69,14 @@ export { type ErrorContext, type ErrorParser, makeAPIError, type ParsedError } f
 export { backoffDelay, type RetryPolicy, retryAfterMs } from './retry.js';
 export { sleep } from './sleep.js';
 export { type AnySchema, ensureLimit, openEnum, type ValidationMode, validateResponse } from './validate.js';
-export { checkTimestamp, getHeader, hmacSha256Hex, timingSafeEqual, toRawBody } from './webhooks.js';
+export {
+  checkTimestamp,
+  getHeader,
+  hmacSha256Hex,
+  signTimestamped,
+  type TimestampedSignatureParams,
+  timingSafeEqual,
+  toRawBody,
+  toRawBytes,
+  verifyTimestampedSignature,
+} from './webhooks.js';

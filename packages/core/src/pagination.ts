@@ -236,6 +236,16 @@ export class Paginator<Item> implements AsyncIterable<Item>, PromiseLike<Page<It
     return this.firstPage().then(onfulfilled, onrejected);
   }
 
+  /** The first page's failure, as on a promise. */
+  catch<B = never>(onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<Page<Item> | B> {
+    return this.firstPage().catch(onrejected);
+  }
+
+  /** As on a promise, for the first page. */
+  finally(onfinally?: (() => void) | null): Promise<Page<Item>> {
+    return this.firstPage().finally(onfinally);
+  }
+
   /** Every page, in order. */
   async *pages(): AsyncGenerator<Page<Item>, void, undefined> {
     let page: Page<Item> | null = await this.firstPage();

@@ -34,6 +34,8 @@ class TokenBucket {
   readonly #capacity: number;
   #tokens: number;
   #last: number;
+  /** When the server's window restarts (it reported none left until then): the bucket is full again. */
+  #fullAt: number | undefined;
 
   constructor(opts: BucketOptions) {
     const perSecond =
@@ -45,6 +47,7 @@ class TokenBucket {
     if (!(this.#capacity >= 1)) throw new RangeError('A rate-limit bucket needs a burst of at least 1.');
     this.#tokens = this.#capacity;
     this.#last = Date.now();
+    this.#fullAt = undefined;
   }
 
   /**
@@ -55,7 +58,10 @@ class TokenBucket {
     this.#refill(now);
     this.#tokens -= 1;
     const blocked = Math.max(0, this.#last - now);
-    return blocked + (this.#tokens < 0 ? -this.#tokens / this.#ratePerMs : 0);
+    let deficit = this.#tokens < 0 ? -this.#tokens : 0;
+    // Callers queued behind a server reset get the restarted window's tokens first.
+    if (this.#fullAt !== undefined) deficit = Math.max(0, deficit - this.#capacity);
+    return blocked + deficit / this.#ratePerMs;
   }
 
   /** Gives back a reservation that was not used (the caller aborted while waiting). */
@@ -71,11 +77,18 @@ class TokenBucket {
       // Nothing refills before the reset; later reservations queue behind it.
       this.#tokens = Math.min(this.#tokens, 0);
       this.#last = Math.max(this.#last, resetAt);
+      this.#fullAt = this.#last;
     }
   }
 
   #refill(now: number): void {
     if (now <= this.#last) return;
+    if (this.#fullAt !== undefined) {
+      // The server's window restarted at the reset: its whole quota is available again, not just
+      // what the client-side rate would have refilled since.
+      this.#tokens = Math.min(this.#capacity, this.#tokens + this.#capacity);
+      this.#fullAt = undefined;
+    }
     if (Number.isFinite(this.#ratePerMs)) {
       this.#tokens = Math.min(this.#capacity, this.#tokens + (now - this.#last) * this.#ratePerMs);
     } else {

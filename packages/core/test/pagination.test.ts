@@ -192,3 +192,17 @@ describe('offset and page styles', () => {
     expect((await list.toArray()).map((x) => x.id)).toEqual(['a', 'b', 'c', 'd']);
   });
 });
+
+describe('awaiting a paginator', () => {
+  it('supports catch and finally like a promise of the first page', async () => {
+    nock(BASE).get('/v1/findings').reply(404, { error: 'gone' });
+    let finished = false;
+    const status = await findings()
+      .catch((e: unknown) => (e as { status: number }).status)
+      .finally(() => {
+        finished = true;
+      });
+    expect(status).toBe(404);
+    expect(finished).toBe(true);
+  });
+});

@@ -132,3 +132,14 @@ describe('limiter in the client', () => {
     }
   });
 });
+
+describe('server resets', () => {
+  it('after a reported reset, the whole quota is available again at once', async () => {
+    // 60/min: without the reset rule, the 3 calls after the reset would be paced a second apart.
+    const limiter = new RateLimiter({ perMinute: 60, burst: 60 });
+    limiter.observe({ remaining: 0, reset: new Date(Date.now() + 200) });
+    const times = await timeAcquires(limiter, 3);
+    expect(times[0]).toBeGreaterThanOrEqual(150);
+    expect(times[2]).toBeLessThan(500);
+  });
+});

@@ -1,13 +1,13 @@
 import {
-  checkTimestamp,
   ensureLimit,
   getHeader,
-  hmacSha256Hex,
   InvalidInputError,
   openEnum,
   ResponseValidationError,
-  timingSafeEqual,
-  toRawBody,
+  signTimestamped,
+  toRawBytes,
+  verifyTimestampedSignature,
+  type WebhookFailureReason,
   WebhookVerificationError,
 } from '@quiver/core';
 import * as v from 'valibot';
@@ -138,18 +138,10 @@ export const PuckEventSchema = v.union([
 // ---------------------------------------------------------------------------------------------
 
 /** Why a delivery failed verification: `err.reason` on the thrown `WebhookVerificationError`. */
-export type PuckWebhookFailureReason =
-  | 'missing_header'
-  | 'malformed_header'
-  | 'timestamp_outside_tolerance'
-  | 'no_matching_signature'
-  | 'body_not_raw'
-  | 'invalid_payload';
+export type PuckWebhookFailureReason = WebhookFailureReason;
 
-/** A `WebhookVerificationError` raised by Puck verification, with its machine-readable `reason`. */
-export type PuckWebhookVerificationError = WebhookVerificationError & {
-  readonly reason: PuckWebhookFailureReason;
-};
+/** A `WebhookVerificationError` raised by Puck verification; its `reason` says why. */
+export type PuckWebhookVerificationError = WebhookVerificationError;
 
 /** Request headers in any common shape: `Headers`, a plain object, Node's `IncomingHttpHeaders`. */
 export type HeadersLike = Headers | Record<string, string | string[] | undefined>;
@@ -164,74 +156,12 @@ export const DEFAULT_TOLERANCE = 300;
 export const SIGNATURE_HEADER = 'X-Puck-Signature';
 const SIGNATURE_HEADER_ALT = 'X-Puck-Signature-256';
 
-const encoder = new TextEncoder();
-
-function withReason<E extends Error>(error: E, reason: PuckWebhookFailureReason): E {
-  Object.defineProperty(error, 'reason', { value: reason, enumerable: true });
-  return error;
-}
-
-function fail(reason: PuckWebhookFailureReason, message: string): PuckWebhookVerificationError {
-  return withReason(new WebhookVerificationError(message), reason) as PuckWebhookVerificationError;
-}
-
-/**
- * The bytes that were signed. Bytes stay bytes (no decode/re-encode round trip that could alter
- * invalid UTF-8); a parsed object is refused by core's `toRawBody` with the "pass the raw body" hint.
- */
-function rawBytes(payload: unknown): string | Uint8Array {
-  if (typeof payload === 'string') return payload;
-  if (payload instanceof Uint8Array) return payload;
-  if (payload instanceof ArrayBuffer) return new Uint8Array(payload);
-  if (ArrayBuffer.isView(payload))
-    return new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength);
-  try {
-    return toRawBody(payload);
-  } catch (error) {
-    throw withReason(error as Error, 'body_not_raw');
-  }
-}
-
-function signedMessage(timestamp: string, payload: string | Uint8Array): string | Uint8Array {
-  if (typeof payload === 'string') return `${timestamp}.${payload}`;
-  const prefix = encoder.encode(`${timestamp}.`);
-  const message = new Uint8Array(prefix.length + payload.length);
-  message.set(prefix);
-  message.set(payload, prefix.length);
-  return message;
-}
-
 function checkSecret(secret: unknown): asserts secret is string {
   if (typeof secret !== 'string' || secret === '') {
     throw new InvalidInputError(
       'secret is required: the whsec_… value returned when the webhook subscription was created.',
     );
   }
-}
-
-/** Parses `t=<unix s>,v1=<hex>[,v1=<hex>…]`: one `t`, every `v1`, other labels ignored. */
-function parseSignatureHeader(header: string): { timestamp: string; signatures: string[] } {
-  let timestamp: string | undefined;
-  const signatures: string[] = [];
-  for (const part of header.split(',')) {
-    const eq = part.indexOf('=');
-    if (eq <= 0) continue;
-    const key = part.slice(0, eq).trim();
-    const value = part.slice(eq + 1).trim();
-    if (key === 't') {
-      if (timestamp !== undefined)
-        throw fail('malformed_header', `${SIGNATURE_HEADER} carries more than one t=.`);
-      timestamp = value;
-    } else if (key === 'v1' && value !== '') {
-      signatures.push(value.toLowerCase());
-    }
-  }
-  if (timestamp === undefined || !/^\d+$/.test(timestamp)) {
-    throw fail('malformed_header', `${SIGNATURE_HEADER} has no valid t=<unix seconds> part.`);
-  }
-  if (signatures.length === 0)
-    throw fail('malformed_header', `${SIGNATURE_HEADER} has no v1=<hex> signature.`);
-  return { timestamp, signatures };
 }
 
 /** Arguments of `verifyPuckSignature`. */
@@ -265,26 +195,14 @@ export async function verifyPuckSignature(params: VerifyPuckSignatureParams): Pr
   const { header, secret, tolerance = DEFAULT_TOLERANCE, now = Date.now } = params;
   checkSecret(secret);
   ensureLimit(tolerance, { name: 'tolerance', min: 0, integer: false });
-  const payload = rawBytes(params.payload);
-  if (typeof header !== 'string' || header.trim() === '') {
-    throw fail('missing_header', `Missing ${SIGNATURE_HEADER} header: this request was not signed by Puck.`);
-  }
-  const { timestamp, signatures } = parseSignatureHeader(header);
-  try {
-    checkTimestamp(Number(timestamp), { tolerance, now: now() });
-  } catch (error) {
-    throw withReason(error as Error, 'timestamp_outside_tolerance');
-  }
-  const expected = await hmacSha256Hex(secret, signedMessage(timestamp, payload));
-  let match = false;
-  // Compare against every v1 without stopping early, so timing does not reveal which one matched.
-  for (const signature of signatures) match = timingSafeEqual(expected, signature) || match;
-  if (!match) {
-    throw fail(
-      'no_matching_signature',
-      'Webhook signature does not match: wrong secret, or the body was changed (re-serialised JSON does not verify; pass the raw body).',
-    );
-  }
+  await verifyTimestampedSignature({
+    payload: params.payload,
+    header,
+    secret,
+    tolerance,
+    now: now(),
+    names: { header: SIGNATURE_HEADER, vendor: 'Puck' },
+  });
 }
 
 /** Arguments of `generatePuckSignatureHeader`. */
@@ -307,8 +225,7 @@ export async function generatePuckSignatureHeader(params: GeneratePuckSignatureP
   if (!/^\d+$/.test(timestamp)) {
     throw new InvalidInputError(`timestamp must be whole Unix seconds; got ${timestamp}.`);
   }
-  const signature = await hmacSha256Hex(params.secret, signedMessage(timestamp, rawBytes(params.payload)));
-  return `t=${timestamp},v1=${signature}`;
+  return signTimestamped({ payload: params.payload, secret: params.secret, timestamp: Number(timestamp) });
 }
 
 /** The secret, or the secret plus a tolerance, as `unwrap` accepts them. */
@@ -332,13 +249,15 @@ export async function unwrapPuckWebhook(
   const params: VerifyPuckSignatureParams = { payload: rawBody, header, secret: options.secret };
   if (options.tolerance !== undefined) params.tolerance = options.tolerance;
   await verifyPuckSignature(params);
-  const bytes = rawBytes(rawBody);
+  const bytes = toRawBytes(rawBody);
   const text = typeof bytes === 'string' ? bytes : new TextDecoder().decode(bytes);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw fail('invalid_payload', 'Webhook body is correctly signed but is not JSON.');
+    throw new WebhookVerificationError('Webhook body is correctly signed but is not JSON.', {
+      reason: 'invalid_payload',
+    });
   }
   const result = v.safeParse(PuckEventSchema, parsed);
   if (!result.success) {

@@ -45,7 +45,10 @@ describe('webhooks.unwrap', () => {
     await expect(
       push.webhooks.unwrap(body.replace('OPENAI', 'ZAPIER'), { 'x-signature': header }, secret),
     ).rejects.toThrow(WebhookVerificationError);
-    await expect(push.webhooks.unwrap(body, {}, secret)).rejects.toThrow(/X-Signature header is missing/);
+    await expect(push.webhooks.unwrap(body, {}, secret)).rejects.toMatchObject({
+      message: 'Missing X-Signature header: this request was not signed by Push Security.',
+      reason: 'missing_header',
+    });
     // biome-ignore lint/suspicious/noExplicitAny: a caller passing parsed JSON
     await expect(push.webhooks.unwrap(event as any, { 'x-signature': header }, secret)).rejects.toThrow(
       /raw/,
@@ -87,8 +90,9 @@ describe('verifyPushSignature', () => {
   });
 
   it('refuses a malformed header', async () => {
-    await expect(verifyPushSignature({ payload: body, header: 'v1=abc', secret })).rejects.toThrow(
-      /malformed/,
-    );
+    await expect(verifyPushSignature({ payload: body, header: 'v1=abc', secret })).rejects.toMatchObject({
+      message: 'X-Signature has no valid t=<unix seconds> part.',
+      reason: 'malformed_header',
+    });
   });
 });

@@ -1,11 +1,9 @@
 import {
   APIResource,
-  checkTimestamp,
   getHeader,
-  hmacSha256Hex,
   openEnum,
-  timingSafeEqual,
   toRawBody,
+  verifyTimestampedSignature,
   WebhookVerificationError,
 } from '@quiver/core';
 import * as v from 'valibot';
@@ -80,37 +78,14 @@ export async function verifyPushSignature(params: VerifyPushSignatureParams): Pr
   if (typeof params.secret !== 'string' || params.secret === '') {
     throw new WebhookVerificationError('Push Security webhook: the webhook secret is missing.');
   }
-  if (typeof params.header !== 'string' || params.header.trim() === '') {
-    throw new WebhookVerificationError('Push Security webhook: the X-Signature header is missing.');
-  }
-  let timestamp: string | undefined;
-  const signatures: string[] = [];
-  for (const part of params.header.split(',')) {
-    const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    const name = part.slice(0, eq).trim();
-    const value = part.slice(eq + 1).trim();
-    if (name === 't') timestamp = value;
-    else if (name === 'v1') signatures.push(value.toLowerCase());
-  }
-  if (timestamp === undefined || !/^\d+$/.test(timestamp) || signatures.length === 0) {
-    throw new WebhookVerificationError(
-      'Push Security webhook: the X-Signature header is malformed; expected "t=<unix seconds>,v1=<hex>".',
-    );
-  }
-  checkTimestamp(Number(timestamp), {
+  await verifyTimestampedSignature({
+    payload: raw,
+    header: params.header,
+    secret: params.secret,
     tolerance: params.tolerance ?? DEFAULT_WEBHOOK_TOLERANCE,
     now: (params.now ?? Date.now)(),
+    names: { header: 'X-Signature', vendor: 'Push Security' },
   });
-  const expected = await hmacSha256Hex(params.secret, `${timestamp}.${raw}`);
-  // Check every v1 value (a secret rotation may send two) without stopping at the first match.
-  let match = false;
-  for (const signature of signatures) match = timingSafeEqual(signature, expected) || match;
-  if (!match) {
-    throw new WebhookVerificationError(
-      'Push Security webhook: the signature does not match. Check the webhook secret and pass the raw body.',
-    );
-  }
 }
 
 /** `push.webhooks`: verifying and parsing webhook deliveries. */
@@ -141,12 +116,15 @@ export class Webhooks extends APIResource {
     try {
       parsed = JSON.parse(payload);
     } catch {
-      throw new WebhookVerificationError('Push Security webhook: the body is not valid JSON.');
+      throw new WebhookVerificationError('Push Security webhook: the body is not valid JSON.', {
+        reason: 'invalid_payload',
+      });
     }
     const result = v.safeParse(PushWebhookEventSchema, parsed);
     if (!result.success) {
       throw new WebhookVerificationError(
         `Push Security webhook: the body is not a Push event.\n${v.summarize(result.issues)}`,
+        { reason: 'invalid_payload' },
       );
     }
     return result.output;
