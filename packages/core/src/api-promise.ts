@@ -2,7 +2,9 @@ import type { RateLimitInfo } from './rate-limit.js';
 
 /** A result together with the HTTP response it came from. */
 export interface WithResponse<T> {
+  /** The result, as the awaited promise gives it. */
   data: T;
+  /** The HTTP response (its body already read). */
   response: Response;
   /** From the `x-request-id` or `request-id` response header. */
   requestId: string | undefined;
@@ -24,7 +26,7 @@ export class APIPromise<T> extends Promise<T> {
     this.#inner = inner;
   }
 
-  // Derived promises (`.then()` results) are plain Promises.
+  /** Derived promises (`.then()` results) are plain Promises. */
   static override get [Symbol.species]() {
     return Promise;
   }

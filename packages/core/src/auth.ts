@@ -3,6 +3,7 @@ import { ConfigurationError } from './errors.js';
 
 /** Context passed to an auth strategy. */
 export interface AuthContext {
+  /** The call's abort signal. */
   signal?: AbortSignal | undefined;
 }
 

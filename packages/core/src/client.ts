@@ -18,7 +18,9 @@ import { type AnySchema, type ValidationMode, validateResponse } from './validat
 
 /** What a request hook sees. Auth headers are never included. */
 export interface RequestInfo {
+  /** HTTP method. */
   method: string;
+  /** The full request URL. */
   url: string;
   /** 1 for the first attempt. */
   attempt: number;
@@ -28,11 +30,17 @@ export interface RequestInfo {
 
 /** What a response hook sees. */
 export interface ResponseInfo {
+  /** HTTP method. */
   method: string;
+  /** The full request URL. */
   url: string;
+  /** 1 for the first attempt. */
   attempt: number;
+  /** HTTP status. */
   status: number;
+  /** Milliseconds from sending to the response. */
   durationMs: number;
+  /** The response's request id, when sent. */
   requestId: string | undefined;
   /** The response headers from the logging allow-list (e.g. `retry-after`, rate-limit headers). */
   headers: Record<string, string>;
@@ -92,6 +100,7 @@ export interface VendorDefinition {
   version: string;
   /** The base URL after options and environment were considered. */
   baseURL: string;
+  /** How requests are authenticated (`bearerAuth`, `headerAuth`, `tokenAuth`). */
   auth: AuthStrategy;
   /** Reads the vendor's error envelope. */
   parseError?: ErrorParser;
@@ -133,9 +142,11 @@ export interface RequestOptions {
 
 /** One request, as a resource method describes it. */
 export interface RequestSpec {
+  /** HTTP method. */
   method: HttpMethod;
   /** The path as the API spells it (`/v1/...`); build interpolated ones with the `path` template. */
   path: string;
+  /** Query parameters; `undefined` values are left out. */
   query?: QueryParams | undefined;
   /** Sent as JSON. */
   body?: unknown;
@@ -167,7 +178,9 @@ export interface RequestSpec {
 
 /** A list request. */
 export interface PageRequestSpec<Item> extends Omit<RequestSpec, 'method'> {
+  /** HTTP method. Default `GET`. */
   method?: HttpMethod;
+  /** The pagination style: `cursorPagination`, `offsetPagination` or `pagePagination`. */
   pagination: PaginationAdapter<Item>;
 }
 
@@ -398,7 +411,9 @@ export abstract class QuiverClient {
 
 /** Base of a resource class: gives the methods their client. */
 export abstract class APIResource<C extends QuiverClient = QuiverClient> {
+  /** The client whose pipeline the methods use. */
   protected readonly _client: C;
+  /** @param client the client this resource belongs to */
   constructor(client: C) {
     this._client = client;
   }

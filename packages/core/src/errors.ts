@@ -21,8 +21,14 @@ function hasBrand(value: unknown, mark: symbol): boolean {
 
 /** Base class of every error thrown by Quiver clients. */
 export class QuiverError extends Error {
+  /**
+   * The class's mark, `Symbol.for('quiver.error.<Name>')`: shared by every copy of core, so that
+   * `instanceof` checks the mark instead of the prototype chain.
+   * @internal
+   */
   static readonly brand: symbol = brand('QuiverError');
 
+  /** `err instanceof NotFoundError` is true for errors of any loaded copy of core that carry the mark. */
   static override [Symbol.hasInstance](value: unknown): boolean {
     // `this` is the class `instanceof` was asked about: match on its brand, not on the prototype
     // chain, so a second copy of core still recognises the first copy's errors.
@@ -49,11 +55,17 @@ export class QuiverError extends Error {
 
 /** The fields every `APIError` is built from. */
 export interface APIErrorInit {
+  /** HTTP status code. */
   status: number;
+  /** The one-line message. */
   message: string;
+  /** Response headers (cookies already removed). */
   headers: Headers;
+  /** The parsed error body. */
   body?: unknown;
+  /** The vendor's machine-readable code. */
   code?: string | undefined;
+  /** The response's request id. */
   requestId?: string | undefined;
   /** RateLimitError only: how long the server asked to wait, in ms. */
   retryAfter?: number | undefined;
@@ -61,6 +73,7 @@ export interface APIErrorInit {
 
 /** The server answered with an error status. */
 export class APIError extends QuiverError {
+  /** @internal */
   static override readonly brand: symbol = brand('APIError');
   /** HTTP status code. */
   readonly status: number;
@@ -95,31 +108,39 @@ export class APIError extends QuiverError {
 
 /** 400 — the request was malformed or failed validation on the server. */
 export class BadRequestError extends APIError {
+  /** @internal */
   static override readonly brand: symbol = brand('BadRequestError');
 }
 /** 401 — missing, malformed, revoked or wrong API key. */
 export class AuthenticationError extends APIError {
+  /** @internal */
   static override readonly brand: symbol = brand('AuthenticationError');
 }
 /** 403 — the key is valid but not allowed to do this. */
 export class PermissionDeniedError extends APIError {
+  /** @internal */
   static override readonly brand: symbol = brand('PermissionDeniedError');
 }
 /** 404 — unknown resource (or one that belongs to another account). */
 export class NotFoundError extends APIError {
+  /** @internal */
   static override readonly brand: symbol = brand('NotFoundError');
 }
 /** 409 — conflict with the current state (idempotency-key reuse, resource not ready). */
 export class ConflictError extends APIError {
+  /** @internal */
   static override readonly brand: symbol = brand('ConflictError');
 }
 /** 422 — the server understood the request but cannot process it. */
 export class UnprocessableEntityError extends APIError {
+  /** @internal */
   static override readonly brand: symbol = brand('UnprocessableEntityError');
 }
 /** 429 — rate limited. `retryAfter` (ms) is how long the server asked to wait, when it said. */
 export class RateLimitError extends APIError {
+  /** @internal */
   static override readonly brand: symbol = brand('RateLimitError');
+  /** How long the server asked to wait before the next call, in ms (`Retry-After`), when it said. */
   readonly retryAfter: number | undefined;
   constructor(init: APIErrorInit) {
     super(init);
@@ -131,20 +152,24 @@ export class RateLimitError extends APIError {
 }
 /** ≥ 500 — the server failed. */
 export class InternalServerError extends APIError {
+  /** @internal */
   static override readonly brand: symbol = brand('InternalServerError');
 }
 
 /** No response: DNS, refused connection, reset, TLS failure. `cause` is the underlying error. */
 export class APIConnectionError extends QuiverError {
+  /** @internal */
   static override readonly brand: symbol = brand('APIConnectionError');
 }
 /** An attempt took longer than `timeout` (including reading the body). */
 export class APITimeoutError extends APIConnectionError {
+  /** @internal */
   static override readonly brand: symbol = brand('APITimeoutError');
 }
 
 /** The response body did not match the documented shape (`validate: 'strict'`). */
 export class ResponseValidationError extends QuiverError {
+  /** @internal */
   static override readonly brand: symbol = brand('ResponseValidationError');
   /** valibot issues. */
   readonly issues: ReadonlyArray<BaseIssue<unknown>>;
@@ -159,11 +184,13 @@ export class ResponseValidationError extends QuiverError {
 
 /** Bad arguments, caught before anything was sent. */
 export class InvalidInputError extends QuiverError {
+  /** @internal */
   static override readonly brand: symbol = brand('InvalidInputError');
 }
 
 /** A polling helper (`waitForCompletion`, `createAndWait`) ran out of time. */
 export class WaitTimeoutError extends QuiverError {
+  /** @internal */
   static override readonly brand: symbol = brand('WaitTimeoutError');
   /** The last state seen before giving up, when there was one. */
   readonly lastValue: unknown;
@@ -175,6 +202,7 @@ export class WaitTimeoutError extends QuiverError {
 
 /** The client cannot be built: missing or malformed key, bad base URL, insecure transport. */
 export class ConfigurationError extends QuiverError {
+  /** @internal */
   static override readonly brand: symbol = brand('ConfigurationError');
 }
 
@@ -189,6 +217,7 @@ export type WebhookFailureReason =
 
 /** A webhook delivery failed verification: bad or missing signature, stale timestamp, parsed body. */
 export class WebhookVerificationError extends QuiverError {
+  /** @internal */
   static override readonly brand: symbol = brand('WebhookVerificationError');
   /** The machine-readable cause, when the verifier knows it. */
   readonly reason: WebhookFailureReason | undefined;

@@ -48,6 +48,7 @@ export {
 export type { Logger, LogLevel } from './logger.js';
 export {
   cursorPagination,
+  type ItemsSelector,
   type NextPage,
   offsetPagination,
   Page,
@@ -68,7 +69,14 @@ export {
 export { type ErrorContext, type ErrorParser, makeAPIError, type ParsedError } from './request.js';
 export { backoffDelay, type RetryPolicy, retryAfterMs } from './retry.js';
 export { sleep } from './sleep.js';
-export { type AnySchema, ensureLimit, openEnum, type ValidationMode, validateResponse } from './validate.js';
+export {
+  type AnySchema,
+  ensureLimit,
+  openEnum,
+  type ValidationContext,
+  type ValidationMode,
+  validateResponse,
+} from './validate.js';
 export {
   checkTimestamp,
   getHeader,

@@ -1,8 +1,12 @@
 /** Where a client writes its log lines. `console` fits. */
 export interface Logger {
+  /** Failures. */
   error(message: string, ...args: unknown[]): void;
+  /** Problems that did not stop the call (a response that did not match its schema). */
   warn(message: string, ...args: unknown[]): void;
+  /** Retries. */
   info(message: string, ...args: unknown[]): void;
+  /** One line per attempt: method, path, status, attempt, duration, allow-listed headers. */
   debug(message: string, ...args: unknown[]): void;
 }
 

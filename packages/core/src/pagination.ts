@@ -11,11 +11,14 @@ export interface NextPage {
 
 /** One pagination style: how to find the items in a page body, and how to ask for the next page. */
 export interface PaginationAdapter<Item = unknown> {
+  /** The items of a page body. */
   items(body: unknown): Item[];
+  /** The query of the page after this one, or `undefined` after the last page. */
   next(body: unknown, query: QueryParams, items: Item[]): NextPage | undefined;
 }
 
-type ItemsSelector<Item> = string | ((body: never) => Item[] | null | undefined);
+/** Where a page's items are: a key (dotted path allowed) or a function of the body. */
+export type ItemsSelector<Item> = string | ((body: never) => Item[] | null | undefined);
 
 function get(body: unknown, dotted: string): unknown {
   let node = body;
@@ -255,6 +258,7 @@ export class Paginator<Item> implements AsyncIterable<Item>, PromiseLike<Page<It
     }
   }
 
+  /** Every item of every page, fetching pages as the loop goes. */
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
     for await (const page of this.pages()) yield* page.items;
   }

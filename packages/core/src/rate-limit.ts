@@ -23,7 +23,9 @@ export interface RateLimitOptions extends BucketOptions {
 
 /** The rate-limit state a response reported. */
 export interface RateLimitInfo {
+  /** Calls allowed per window. */
   limit?: number | undefined;
+  /** Calls left in the current window. */
   remaining?: number | undefined;
   /** When the window resets. */
   reset?: Date | undefined;

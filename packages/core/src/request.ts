@@ -27,10 +27,13 @@ import { sleep } from './sleep.js';
 
 /** What a vendor's error parser is given. */
 export interface ErrorContext {
+  /** HTTP status. */
   status: number;
   /** The parsed error body: JSON, the raw text when it was not JSON, or `undefined` when empty. */
   body: unknown;
+  /** Response headers. */
   headers: Headers;
+  /** HTTP method. */
   method: string;
   /** The path without query string. */
   path: string;

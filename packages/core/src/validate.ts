@@ -24,10 +24,15 @@ export function openEnum<const T extends readonly [string, ...string[]]>(values:
 
 /** Where a validation result is reported. */
 export interface ValidationContext {
+  /** The vendor's name, for messages. */
   vendor: string;
+  /** HTTP method, for messages. */
   method: string;
+  /** The path (without query), for messages. */
   path: string;
+  /** `strict`, `warn` or `off`. */
   mode: ValidationMode;
+  /** Where `warn` mode reports. */
   logger: Logger;
 }
 

@@ -144,7 +144,12 @@ export interface TimestampedSignatureParams {
   /** The current time in ms. Default `Date.now()`. */
   now?: number;
   /** The header's name and the vendor, for messages: `{ header: 'X-Puck-Signature', vendor: 'Puck' }`. */
-  names: { header: string; vendor: string };
+  names: {
+    /** The signature header's name, e.g. `X-Puck-Signature`. */
+    header: string;
+    /** The vendor's name, e.g. `Puck`. */
+    vendor: string;
+  };
 }
 
 /**
