@@ -6,12 +6,7 @@ import { ConfigurationError, InvalidInputError } from './errors.js';
 import { isLogLevel, type Logger, type LogLevel, levelledLogger } from './logger.js';
 import { type PaginationAdapter, Paginator } from './pagination.js';
 import type { ArrayFormat, QueryParams } from './query.js';
-import {
-  parseRateLimitHeaders,
-  RateLimiter,
-  type RateLimitInfo,
-  type RateLimitOptions,
-} from './rate-limit.js';
+import { RateLimiter, type RateLimitInfo, type RateLimitOptions } from './rate-limit.js';
 import { type ErrorParser, requestIdOf, send } from './request.js';
 import type { RetryPolicy } from './retry.js';
 import { type AnySchema, type ValidationMode, validateResponse } from './validate.js';
@@ -244,6 +239,7 @@ export abstract class QuiverClient {
   readonly #vendor: VendorDefinition;
   readonly #fetch: typeof globalThis.fetch;
   readonly #logger: Logger;
+  readonly #debug: boolean;
   readonly #limiter: RateLimiter | undefined;
   readonly #defaultHeaders: Record<string, string>;
   readonly #hooks: ClientHooks;
@@ -282,6 +278,7 @@ export abstract class QuiverClient {
     this.#vendor = vendor;
     this.#fetch = fetchImpl;
     this.#logger = levelledLogger(options.logger ?? console, logLevel);
+    this.#debug = logLevel === 'debug';
     const rateLimit = options.rateLimit === undefined ? vendor.rateLimit : options.rateLimit;
     this.#limiter = rateLimit === false ? undefined : new RateLimiter(rateLimit ?? {});
     this.#defaultHeaders = { ...options.defaultHeaders };
@@ -361,6 +358,7 @@ export abstract class QuiverClient {
       vendor,
       fetch: this.#fetch,
       logger: this.#logger,
+      debug: this.#debug,
       limiter: this.#limiter,
       hooks: this.#hooks,
       userAgent: this.#userAgent,
@@ -404,8 +402,7 @@ export abstract class QuiverClient {
       }
     }
     const requestId = requestIdOf(result.response.headers, vendor.requestIdHeaders);
-    const rateLimit = (vendor.parseRateLimit ?? parseRateLimitHeaders)(result.response.headers);
-    return { data, response: result.response, requestId, rateLimit };
+    return { data, response: result.response, requestId, rateLimit: result.rateLimit };
   }
 }
 

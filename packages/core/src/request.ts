@@ -13,7 +13,7 @@ import {
 } from './errors.js';
 import type { Logger } from './logger.js';
 import { type ArrayFormat, type QueryParams, toSearchParams } from './query.js';
-import { parseRateLimitHeaders, type RateLimiter } from './rate-limit.js';
+import { parseRateLimitHeaders, type RateLimiter, type RateLimitInfo } from './rate-limit.js';
 import { loggableHeaders, safeResponseHeaders } from './redact.js';
 import {
   backoffDelay,
@@ -61,6 +61,8 @@ export interface SendInit {
   vendor: VendorDefinition;
   fetch: typeof globalThis.fetch;
   logger: Logger;
+  /** Debug logging is on (per-attempt lines are built only then). */
+  debug: boolean;
   limiter: RateLimiter | undefined;
   hooks: ClientHooks;
   userAgent: string;
@@ -87,6 +89,8 @@ export interface SendInit {
 export interface SendResult {
   response: Response;
   body: unknown;
+  /** The rate-limit state the response reported. */
+  rateLimit: RateLimitInfo | undefined;
 }
 
 const ALL_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
@@ -197,18 +201,56 @@ export async function send(init: SendInit): Promise<SendResult> {
   const body = init.body === undefined ? undefined : JSON.stringify(init.body);
   const searchParams = toSearchParams(init.query, init.arrayFormat);
 
+  const parseRateLimit = vendor.parseRateLimit ?? parseRateLimitHeaders;
+  let started = 0;
+  let seen: Response | undefined;
+  /**
+   * Once per response, retried ones included: rate-limit feedback, the debug line, the hook. Done
+   * outside ky's afterResponse hook, which would make ky clone every response.
+   */
+  const onResponse = (response: Response, url: string): RateLimitInfo | undefined => {
+    const rateLimit = parseRateLimit(response.headers);
+    if (response === seen) return rateLimit;
+    seen = response;
+    init.limiter?.observe(rateLimit);
+    if (response.status === 429) {
+      // A 429 means the window is spent for every call of this client, not just this one: hold
+      // the others until the server's reset too.
+      const wait = retryAfterMs(response.headers);
+      if (wait !== undefined) init.limiter?.observe({ remaining: 0, reset: new Date(Date.now() + wait) });
+    }
+    if (init.debug || init.hooks.afterResponse) {
+      const durationMs = Date.now() - started;
+      const headers = loggableHeaders(response.headers);
+      logger.debug(`[quiver] ${where} → ${response.status} (attempt ${attempt}, ${durationMs} ms)`, headers);
+      init.hooks.afterResponse?.({
+        method,
+        url,
+        attempt,
+        status: response.status,
+        durationMs,
+        requestId: requestIdOf(response.headers, vendor.requestIdHeaders),
+        headers,
+      });
+    }
+    return rateLimit;
+  };
+
   for (;;) {
     if (signal?.aborted) throw signal.reason;
     let attemptsThisRound = 0;
-    let started = 0;
     const beforeAttempt = async (request: Request) => {
       attempt += 1;
       attemptsThisRound += 1;
       await init.limiter?.acquire(init.rateLimitBuckets, signal);
       await init.auth?.apply(request.headers, { signal });
       started = Date.now();
-      const info = { method, url: request.url, attempt, headers: loggableHeaders(request.headers) };
-      init.hooks.beforeRequest?.(info);
+      init.hooks.beforeRequest?.({
+        method,
+        url: request.url,
+        attempt,
+        headers: loggableHeaders(request.headers),
+      });
     };
     try {
       const responsePromise = ky(init.url, {
@@ -232,6 +274,8 @@ export async function send(init: SendInit): Promise<SendResult> {
           retryOnTimeout: true,
           shouldRetry: ({ error }) => {
             if (isHTTPError(error)) {
+              // Called before the backoff sleep: the limiter and the logs hear of a 429 at once.
+              onResponse(error.response, error.request.url);
               // A server wait longer than maxRetryAfter is not slept through: fail fast, and let the
               // caller decide (RateLimitError.retryAfter says how long).
               const wait = retryAfterMs(error.response.headers);
@@ -249,44 +293,17 @@ export async function send(init: SendInit): Promise<SendResult> {
               await beforeAttempt(request);
             },
           ],
-          afterResponse: [
-            ({ request, response }) => {
-              const durationMs = Date.now() - started;
-              const requestId = requestIdOf(response.headers, vendor.requestIdHeaders);
-              const rateLimit = (vendor.parseRateLimit ?? parseRateLimitHeaders)(response.headers);
-              init.limiter?.observe(rateLimit);
-              if (response.status === 429) {
-                // A 429 means the window is spent for every call of this client, not just this one:
-                // hold the others until the server's reset too.
-                const wait = retryAfterMs(response.headers);
-                if (wait !== undefined)
-                  init.limiter?.observe({ remaining: 0, reset: new Date(Date.now() + wait) });
-              }
-              const headers = loggableHeaders(response.headers);
-              logger.debug(
-                `[quiver] ${where} → ${response.status} (attempt ${attempt}, ${durationMs} ms)`,
-                headers,
-              );
-              init.hooks.afterResponse?.({
-                method,
-                url: request.url,
-                attempt,
-                status: response.status,
-                durationMs,
-                requestId,
-                headers,
-              });
-            },
-          ],
         },
       });
       const text = await responsePromise.text();
       const response = await responsePromise;
-      return { response, body: parseBody(text, response) };
+      const rateLimit = onResponse(response, response.url || init.url);
+      return { response, body: parseBody(text, response), rateLimit };
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (error instanceof QuiverError) throw error;
       if (error instanceof HTTPError || isHTTPError(error)) {
+        onResponse(error.response, error.request.url);
         const apiError = makeAPIError({
           vendor: vendor.name,
           parseError: vendor.parseError,
