@@ -310,7 +310,10 @@ async function withFakeServer(dir, fn) {
     child.stdout.on('data', (c) => {
       buffer += c;
       // The fake may log before it prints its address: take the first line that carries it.
-      const line = buffer.split('\n').slice(0, -1).find((l) => l.startsWith('{"url":'));
+      const line = buffer
+        .split('\n')
+        .slice(0, -1)
+        .find((l) => l.startsWith('{"url":'));
       if (line) resolve(line);
     });
     exited.then(() => resolve(''));
