@@ -105,7 +105,7 @@ export async function inspect(pkg, files, dir, versions) {
   }
   if (!present.has('README.md')) problems.push('README.md is missing');
   if (!files.some((f) => /^LICEN[CS]E/.test(f))) {
-    notes.push(`no LICENSE file (package.json says "${pkg.manifest.license ?? 'nothing'}")`);
+    problems.push(`no LICENSE file (package.json says "${pkg.manifest.license ?? 'nothing'}")`);
   }
 
   const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'));
