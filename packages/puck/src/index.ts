@@ -1,6 +1,8 @@
 /**
  * `@quiver/puck`: a typed client for the Puck Enterprise brain API. Fetch-only (no `node:` imports):
  * runs on Node, Deno, Bun and edge workers. The fake server lives in `@quiver/puck/testing`.
+ *
+ * @module @quiver/puck
  */
 
 // Core's errors and the types that appear in this package's signatures, re-exported by name so
@@ -44,6 +46,7 @@ export {
   type PuckErrorBody,
   PuckErrorBodySchema,
   type PuckIssue,
+  PuckIssueSchema,
   parsePuckError,
   puckIssues,
 } from './errors.js';
@@ -55,6 +58,7 @@ export * from './resources/inbound.js';
 export * from './resources/investigations.js';
 export * from './resources/reports.js';
 export {
+  type CursorPageSchema,
   type CursorParams,
   type Depth,
   DepthSchema,

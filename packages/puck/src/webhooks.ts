@@ -229,7 +229,14 @@ export async function generatePuckSignatureHeader(params: GeneratePuckSignatureP
 }
 
 /** The secret, or the secret plus a tolerance, as `unwrap` accepts them. */
-export type UnwrapSecret = string | { secret: string; tolerance?: number };
+export type UnwrapSecret =
+  | string
+  | {
+      /** The subscription's signing secret (`whsec_…`), used as given (prefix included). */
+      secret: string;
+      /** Allowed clock difference in seconds, both directions. Default `300` (vendors/puck.md §11.6). */
+      tolerance?: number;
+    };
 
 /**
  * Verifies a delivery and returns its typed event. The signature is read from `X-Puck-Signature`

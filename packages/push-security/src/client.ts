@@ -194,8 +194,12 @@ export class PushSecurity extends QuiverClient {
  * `employees.merge`, `employees.groups`) are not part of the type.
  */
 export type ReadOnlyPushSecurity = Omit<PushSecurity, 'accounts' | 'apps' | 'detections' | 'employees'> & {
+  /** Employees' SaaS accounts, without `delete`. */
   readonly accounts: Omit<Accounts, 'delete'>;
+  /** Discovered SaaS apps, without `update`. */
   readonly apps: Omit<Apps, 'update'>;
+  /** Phishing and credential-theft detections, without `update`. */
   readonly detections: Omit<Detections, 'update'>;
+  /** Employees, without `update`, `merge` and `groups`. */
   readonly employees: Omit<Employees, 'update' | 'merge' | 'groups'>;
 };

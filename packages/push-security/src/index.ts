@@ -1,7 +1,9 @@
 /**
- * `@quiver/push-security` — a typed client for the Push Security REST API (v1).
+ * `@quiver/push-security` — a typed client for the Push Security REST API (v1). Fetch-only (no `node:`
+ * imports): runs on Node, Deno, Bun and edge workers. The fake server lives in
+ * `@quiver/push-security/testing`.
  *
- * @packageDocumentation
+ * @module @quiver/push-security
  */
 export {
   APIConnectionError,

@@ -91,13 +91,18 @@ function firstArray(body: Record<string, unknown>): unknown[] | undefined {
   return undefined;
 }
 
-/** The validated shape of one cursor page whose items live under `K`. */
+/**
+ * The valibot schema type of one cursor page whose items live under `K`: `{ [K]: TItem[], next_cursor }`
+ * (vendors/puck.md §6), as `cursorPage` builds it. Named so the `…PageSchema` constants have a
+ * readable type.
+ */
 export type CursorPageSchema<K extends string, TItem extends v.GenericSchema> = v.SchemaWithPipe<
   readonly [
     v.UnknownSchema,
     v.TransformAction<unknown, Record<string, unknown>>,
     v.LooseObjectSchema<
       { [P in K]: v.ArraySchema<TItem, undefined> } & {
+        /** Cursor of the next page; `null` or absent means no more pages (the docs do not say which, vendors/puck.md §6). */
         next_cursor: v.NullishSchema<v.StringSchema<undefined>, undefined>;
       },
       undefined

@@ -1,6 +1,8 @@
 /**
  * `@quiver/puck/testing`: an in-process fake of the Puck brain API for your tests and demos, and
  * helpers to sign webhook payloads. Node only (`node:http`); never imported by the main entry.
+ *
+ * @module @quiver/puck/testing
  */
 export { ALL_SCOPES, type FakeRecord, type FakeScope } from './fixtures.js';
 export {

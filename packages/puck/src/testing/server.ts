@@ -27,7 +27,14 @@ export const FAKE_TIER_LIMITS = {
 } as const;
 
 /** A key's tier: a published one, `unlimited`, or custom per-minute numbers. */
-export type FakeTier = keyof typeof FAKE_TIER_LIMITS | { calls: number; investigations: number };
+export type FakeTier =
+  | keyof typeof FAKE_TIER_LIMITS
+  | {
+      /** API calls allowed per minute (vendors/puck.md §4). */
+      calls: number;
+      /** Investigation triggers allowed per minute (vendors/puck.md §4). */
+      investigations: number;
+    };
 
 /** What an API key of the fake may do. */
 export interface FakeApiKey {
@@ -73,8 +80,13 @@ export interface FakeFault {
   status?: number;
   /** The envelope's `error` string. Default: derived from the status (`rate_limited`, `internal_error`, …). */
   error?: string;
-  /** The envelope's `issues` (for 400s). */
-  issues?: Array<{ path: string; message: string }>;
+  /** The envelope's `issues` (for 400s; vendors/puck.md §3). */
+  issues?: Array<{
+    /** Dotted JSON path of the offending field, e.g. `scope.filter.last_seen_within`. */
+    path: string;
+    /** What is wrong with it. */
+    message: string;
+  }>;
   /** `Retry-After` in seconds. Default `1` for a 429, none otherwise. */
   retryAfter?: number;
   /** Extra response headers. */
@@ -100,10 +112,19 @@ export interface FakePuckOptions {
   port?: number;
   /** Seed data; each list replaces the default fixture. */
   seed?: {
+    /** Agents served by `GET /v1/agents`. Default: three agents, one per documented profile. */
     agents?: FakeRecord[];
+    /** Findings served by `GET /v1/findings`. Default: none (completed investigations add some). */
     findings?: FakeRecord[];
+    /** Curiosity items served by `GET /v1/curiosity`. Default: none. */
     curiosity?: FakeRecord[];
-    graph?: { nodes: FakeRecord[]; edges: FakeRecord[] };
+    /** The knowledge graph served by the graph endpoints. Default: a five-node sample chain. */
+    graph?: {
+      /** Graph nodes (vendors/puck.md §10.1), e.g. `{ id, kind: 'endpoint', label }`. */
+      nodes: FakeRecord[];
+      /** Graph edges (vendors/puck.md §10.1), e.g. `{ id, from, to, type: 'spawned', confidence }`. */
+      edges: FakeRecord[];
+    };
   };
   /** Timeout of one webhook delivery attempt in ms. Default `5_000`. */
   deliveryTimeoutMs?: number;
@@ -111,9 +132,11 @@ export interface FakePuckOptions {
 
 /** One request the fake received. */
 export interface RecordedRequest {
+  /** HTTP method, upper-case. */
   method: string;
   /** Path without query string. */
   path: string;
+  /** Query parameters; a repeated parameter becomes an array. */
   query: Record<string, string | string[]>;
   /** Request headers, lower-case; `authorization` is redacted. */
   headers: Record<string, string>;
@@ -133,15 +156,28 @@ export interface RecordedRequest {
 
 /** An investigation of the fake, as `fake.investigations` shows it. */
 export interface FakeInvestigation {
+  /** Investigation id, `inv_…`. */
   id: string;
+  /**
+   * Lifecycle status: one of `lifecycle.states`, then the final status (`complete` by default), or
+   * whatever `fake.setInvestigationStatus` pinned (vendors/puck.md §9.1, "Lifecycle").
+   */
   status: string;
+  /** The natural-language question, as sent. */
   query: string;
+  /** `quick` | `standard` | `deep` as sent. Default `standard` (vendors/puck.md §9.1). */
   depth: string;
+  /** `auto` | `cached` | `live` as sent. Default `auto` (vendors/puck.md §9.1). */
   mode: string;
+  /** The target selector as sent. Default `{ type: 'fleet' }`. */
   scope: unknown;
+  /** The agent ids sent with the trigger, if any (vendors/puck.md §9.1). */
   agent_ids: string[] | undefined;
+  /** Creation time, ISO-8601 UTC to the second. */
   created_at: string;
+  /** Time of the last status change, ISO-8601 UTC to the second. */
   updated_at: string;
+  /** `high` once it reaches `complete`/`completed` (the top severity of the findings the fake adds); otherwise `null`. */
   severity: string | null;
   /** The idempotency key it was created with. */
   idempotencyKey: string | undefined;
@@ -151,27 +187,48 @@ export interface FakeInvestigation {
 
 /** A webhook delivery attempt made by the fake. */
 export interface FakeDelivery {
+  /** Delivery id, `dlv_…`; sent as `X-Puck-Delivery-Id` (vendors/puck.md §11.4). */
   id: string;
+  /** The subscription it was made for (`sub_manual` for `fake.deliverWebhooks`). */
   subscription_id: string;
+  /** The delivered event's `event_id`. */
   event_id: string;
+  /** The delivered event's `event_type`. */
   event_type: string;
+  /** Where it was POSTed. */
   url: string;
   /** `pending`, `delivered` (2xx) or `failed_permanent` (anything else, or a refused non-loopback URL). */
   status: 'pending' | 'delivered' | 'failed_permanent';
+  /** The receiver's HTTP status; `null` while pending or when no response came. */
   response_status: number | null;
+  /** Why the attempt failed without a response (network error, timeout, non-loopback URL); else `null`. */
   error: string | null;
+  /** When the attempt started, ISO-8601 UTC to the second. */
   attempted_at: string;
 }
 
 /** A webhook subscription of the fake (with its secret). */
 export interface FakeSubscription {
+  /** Subscription id, `sub_…`. */
   id: string;
+  /** Where deliveries are POSTed. The fake delivers to loopback URLs only. */
   url: string;
+  /** Event types delivered; `'*'` matches every type (vendors/puck.md §11.1). */
   events: string[];
-  filters: { min_severity?: string; tags?: Record<string, string> };
+  /** Delivery filters, evaluated before a delivery is made (vendors/puck.md §11.1). */
+  filters: {
+    /** Deliver only events at or above this severity; events without a severity always pass. */
+    min_severity?: string;
+    /** Tags every event must carry; stored but not evaluated by the fake. */
+    tags?: Record<string, string>;
+  };
+  /** Whether deliveries are made; inactive subscriptions receive nothing. */
   active: boolean;
+  /** The signing secret (`whsec_…`) deliveries are signed with (vendors/puck.md §11.6). */
   secret: string;
+  /** Creation time, ISO-8601 UTC to the second. */
   created_at: string;
+  /** Time of the last update, ISO-8601 UTC to the second. */
   updated_at: string;
 }
 

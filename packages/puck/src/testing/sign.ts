@@ -2,10 +2,15 @@ import { generatePuckSignatureHeader, type PuckEventType } from '../webhooks.js'
 
 /** A Puck event envelope as the fake (and `buildPuckEvent`) produces it (vendors/puck.md §11.4). */
 export interface FakePuckEvent {
+  /** A random UUID, stable across re-deliveries of the same event: deduplicate on it (vendors/puck.md §11.4). */
   event_id: string;
+  /** The event type, e.g. `investigation.completed` (vendors/puck.md §11.5). */
   event_type: PuckEventType;
+  /** Emission time, ISO-8601 UTC to the second (vendors/puck.md §11.4). */
   emitted_at: string;
+  /** Always `"v1"` (vendors/puck.md §11.4). */
   api_version: 'v1';
+  /** The event-specific payload, e.g. `{ investigation_id, query, severity }` (vendors/puck.md §11.5). */
   data: Record<string, unknown>;
 }
 

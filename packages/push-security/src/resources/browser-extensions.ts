@@ -37,8 +37,11 @@ export const BrowserExtensionListSchema = listEnvelope(BrowserExtensionSchema);
 export interface BrowserExtensionListParams extends ListParams {
   /** The extension's static store id. */
   extensionId?: string;
+  /** Only extensions of this employee (vendors/push.md §8.4). */
   employeeId?: string;
+  /** Only extensions in this browser: the employee's Push-extension install (vendors/push.md §8.4). */
   browserId?: string;
+  /** Only extensions installed this way: `MANAGED`, `DEVELOPMENT`, `MANUAL`, `SIDELOAD` or `OTHER` (vendors/push.md §8.4). */
   deploymentMode?: Open<'MANAGED' | 'DEVELOPMENT' | 'MANUAL' | 'SIDELOAD' | 'OTHER'>;
   /**
    * Only extensions having these permissions. Sent as repeated keys (`permissions=a&permissions=b`) by

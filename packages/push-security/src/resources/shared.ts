@@ -40,7 +40,9 @@ export const TimestampSchema = v.number();
 
 /** The `paging` block of a list body (vendors/push.md §5, third-party observed). */
 export const PagingSchema = v.looseObject({
+  /** `true` while there is another page to fetch. */
   moreResults: v.optional(v.boolean()),
+  /** Token to send as `nextToken` for the next page. */
   nextToken: v.optional(v.nullable(v.string())),
 });
 /** `{ moreResults?, nextToken? }`. */
@@ -53,7 +55,9 @@ export function listEnvelope<S extends v.GenericSchema>(item: S) {
 
 /** The validated body of one list page. */
 export interface ListEnvelope<T> {
+  /** The records of this page (vendors/push.md §5). */
   result: T[];
+  /** Where the next page is, when the API sends it (third-party observed, vendors/push.md §5). */
   paging?: Paging | undefined;
 }
 

@@ -51,7 +51,14 @@ export type PushWebhookEvent = v.InferOutput<typeof PushWebhookEventSchema>;
 export type HeadersLike = Headers | Record<string, string | string[] | undefined>;
 
 /** The webhook secret, or the secret with a tolerance in seconds (default 2100). */
-export type WebhookSecret = string | { secret: string; tolerance?: number };
+export type WebhookSecret =
+  | string
+  | {
+      /** The webhook secret the signature is checked against. */
+      secret: string;
+      /** Largest accepted age (and clock skew) in seconds. Default `2100` (35 min, vendors/push.md §10). */
+      tolerance?: number;
+    };
 
 /** Parameters of {@link verifyPushSignature}. */
 export interface VerifyPushSignatureParams {

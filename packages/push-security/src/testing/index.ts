@@ -3,7 +3,7 @@
  *
  * It is a separate entry point so that `node:http` never reaches a user's bundle.
  *
- * @packageDocumentation
+ * @module @quiver/push-security/testing
  */
 export { createDefaultSeed, type FakePushSecurityData, type FakeRecord, SEED_IDS } from './seed.js';
 export {

@@ -5,14 +5,22 @@
  */
 
 /** A record as the fake stores it: loose, like the API's own objects (vendors/push.md §9). */
-export type FakeRecord = { id: string } & Record<string, unknown>;
+export type FakeRecord = {
+  /** The record's id (a UUID in the default seed); the `{id}` of single-record routes. */
+  id: string;
+} & Record<string, unknown>;
 
 /** The fake's collections. Mutating them (push, splice, edit) changes what the server answers. */
 export interface FakePushSecurityData {
+  /** Employees (vendors/push.md §9.1), served by `/v1/employees`. */
   employees: FakeRecord[];
+  /** SaaS accounts (vendors/push.md §9.2), served by `/v1/accounts`. */
   accounts: FakeRecord[];
+  /** SaaS apps (vendors/push.md §9.4), served by `/v1/apps`. */
   apps: FakeRecord[];
+  /** Browsers running the Push extension (vendors/push.md §9.5), served by `/v1/browsers`. */
   browsers: FakeRecord[];
+  /** Browser extensions (vendors/push.md §9.6), served by `/v1/browserExtensions`. */
   browserExtensions: FakeRecord[];
   /** Stored without the embedded `employee`; the server joins it from `employees` when answering. */
   detections: FakeRecord[];

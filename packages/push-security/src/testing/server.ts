@@ -37,6 +37,7 @@ export interface FakeFault {
 
 /** One request the fake received, as recorded in `fake.requests` (the API key itself is never recorded). */
 export interface FakeRequest {
+  /** The HTTP method, upper-case. */
   method: string;
   /** The path without the query string, e.g. `/v1/apps/5f0c…`. */
   path: string;
@@ -72,7 +73,14 @@ export interface FakePushSecurityOptions {
    * The server limit, per API key: refill `perSecond`, plus `burst` extra tokens (bucket capacity
    * `perSecond + burst`). Default `{ perSecond: 10, burst: 10 }` (vendors/push.md §3); `false` disables it.
    */
-  rateLimit?: { perSecond?: number; burst?: number } | false;
+  rateLimit?:
+    | {
+        /** Tokens refilled per second, per key. Default `10`. */
+        perSecond?: number;
+        /** Extra tokens on top of `perSecond` (bucket capacity `perSecond + burst`). Default `10`. */
+        burst?: number;
+      }
+    | false;
   /** Page size when the request has no `limit` (undocumented upstream). Default `100`. */
   defaultLimit?: number;
   /** Largest accepted `limit`; above it the fake answers 400 (undocumented upstream). Default `1000`. */
