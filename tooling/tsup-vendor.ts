@@ -1,0 +1,27 @@
+import { defineConfig } from 'tsup';
+
+/**
+ * The build of every vendor package: the client (`.`) for any runtime, and the fake server
+ * (`./testing`) for Node only, each as ESM + CJS + types.
+ */
+export default defineConfig([
+  {
+    // The client: fetch-only, no `node:` imports, safe for edge runtimes.
+    entry: { index: 'src/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: true,
+    target: 'es2022',
+    platform: 'neutral',
+    external: ['@quiver/core', 'valibot'],
+  },
+  {
+    // The fake server (subpath ./testing): Node only, never part of a user's bundle.
+    entry: { 'testing/index': 'src/testing/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    target: 'es2022',
+    platform: 'node',
+    external: ['@quiver/core', 'valibot'],
+  },
+]);
