@@ -7,7 +7,7 @@ import {
   type RequestOptions,
 } from '@quiver/core';
 import * as v from 'valibot';
-import { type CursorParams, checkLimit, cursorList, cursorPage, type Open } from './shared.js';
+import { type CursorParams, cursorPage, type Open, paginateCursor } from './shared.js';
 
 /** Agent status (vendors/puck.md §10.5); open. */
 export const AgentStatusSchema = openEnum(['connected', 'disconnected', 'degraded']);
@@ -71,14 +71,9 @@ export class Agents extends APIResource {
    * @throws InvalidInputError when `limit` is outside 1–1000.
    */
   list(query: AgentListParams = {}, opts?: RequestOptions): Paginator<Agent> {
-    checkLimit(query.limit);
-    return this._client.paginate(
-      {
-        path: '/v1/agents',
-        query: { ...query },
-        schema: AgentPageSchema,
-        pagination: cursorList<Agent>('agents'),
-      },
+    return paginateCursor<Agent>(
+      this._client,
+      { path: '/v1/agents', key: 'agents', query, schema: AgentPageSchema },
       opts,
     );
   }

@@ -10,12 +10,11 @@ import {
 import * as v from 'valibot';
 import {
   type CursorParams,
-  checkLimit,
   checkScope,
-  cursorList,
   cursorPage,
   DepthSchema,
   type Open,
+  paginateCursor,
   type ScopeParam,
   ScopeSchema,
   voidResult,
@@ -79,14 +78,9 @@ export class Curiosity extends APIResource {
    * @throws InvalidInputError when `limit` is outside 1–1000.
    */
   list(query: CuriosityListParams = {}, opts?: RequestOptions): Paginator<CuriosityItem> {
-    checkLimit(query.limit);
-    return this._client.paginate(
-      {
-        path: '/v1/curiosity',
-        query: { ...query },
-        schema: CuriosityPageSchema,
-        pagination: cursorList<CuriosityItem>('items'),
-      },
+    return paginateCursor<CuriosityItem>(
+      this._client,
+      { path: '/v1/curiosity', key: 'items', query, schema: CuriosityPageSchema },
       opts,
     );
   }

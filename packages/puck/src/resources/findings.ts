@@ -7,14 +7,7 @@ import {
   type RequestOptions,
 } from '@quiver/core';
 import * as v from 'valibot';
-import {
-  type CursorParams,
-  checkLimit,
-  cursorList,
-  cursorPage,
-  type Open,
-  SeveritySchema,
-} from './shared.js';
+import { type CursorParams, cursorPage, type Open, paginateCursor, SeveritySchema } from './shared.js';
 
 /**
  * One observation on one endpoint (vendors/puck.md §9.6). The object's schema was not captured: only
@@ -63,14 +56,9 @@ export class Findings extends APIResource {
    * @throws InvalidInputError when `limit` is outside 1–1000.
    */
   list(query: FindingListParams = {}, opts?: RequestOptions): Paginator<Finding> {
-    checkLimit(query.limit);
-    return this._client.paginate(
-      {
-        path: '/v1/findings',
-        query: { ...query },
-        schema: FindingPageSchema,
-        pagination: cursorList<Finding>('findings'),
-      },
+    return paginateCursor<Finding>(
+      this._client,
+      { path: '/v1/findings', key: 'findings', query, schema: FindingPageSchema },
       opts,
     );
   }

@@ -10,10 +10,9 @@ import {
 import * as v from 'valibot';
 import {
   type CursorParams,
-  checkLimit,
-  cursorList,
   cursorPage,
   type Open,
+  paginateCursor,
   type ScopeParam,
   voidResult,
 } from './shared.js';
@@ -80,14 +79,9 @@ export class InboundEndpoints extends APIResource {
 
   /** `GET /v1/webhooks/incoming/endpoints`; one page when the body has no `next_cursor`. */
   list(query: CursorParams = {}, opts?: RequestOptions): Paginator<InboundEndpoint> {
-    checkLimit(query.limit);
-    return this._client.paginate(
-      {
-        path: '/v1/webhooks/incoming/endpoints',
-        query: { ...query },
-        schema: InboundEndpointPageSchema,
-        pagination: cursorList<InboundEndpoint>('endpoints'),
-      },
+    return paginateCursor<InboundEndpoint>(
+      this._client,
+      { path: '/v1/webhooks/incoming/endpoints', key: 'endpoints', query, schema: InboundEndpointPageSchema },
       opts,
     );
   }

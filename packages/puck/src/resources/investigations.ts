@@ -12,12 +12,11 @@ import { runWait, type WaitOptions, type WaitScope, waitSettings } from '../wait
 import { Reports } from './reports.js';
 import {
   type CursorParams,
-  checkLimit,
   checkScope,
-  cursorList,
   cursorPage,
   DepthSchema,
   type Open,
+  paginateCursor,
   type ScopeParam,
   ScopeSchema,
   SeveritySchema,
@@ -260,13 +259,13 @@ export class Investigations extends APIResource {
    *   and item key (`investigations`) are assumed (api/puck.md row 3).
    */
   list(query: InvestigationListParams = {}, opts?: RequestOptions): Paginator<Investigation> {
-    checkLimit(query.limit);
-    return this._client.paginate(
+    return paginateCursor<Investigation>(
+      this._client,
       {
         path: '/v1/investigations',
+        key: 'investigations',
         query,
         schema: InvestigationPageSchema,
-        pagination: cursorList<Investigation>('investigations'),
         experimental: true,
       },
       opts,

@@ -3,7 +3,10 @@ import {
   ensureLimit,
   InvalidInputError,
   openEnum,
-  type PaginationAdapter,
+  type Paginator,
+  type QueryParams,
+  type QuiverClient,
+  type RequestOptions,
 } from '@quiver/core';
 import * as v from 'valibot';
 
@@ -81,7 +84,7 @@ export function checkScope(scope: ScopeParam | undefined, name: string): void {
 }
 
 /** Checks `limit` against the documented page-size range 1–1000 (vendors/puck.md §6). */
-export function checkLimit(limit: number | undefined): void {
+function checkLimit(limit: number | undefined): void {
   ensureLimit(limit, { name: 'limit', min: 1, max: 1000 });
 }
 
@@ -138,9 +141,36 @@ export function cursorPage<const K extends string, TItem extends v.GenericSchema
   );
 }
 
-/** The `next_cursor` adapter of every Puck list: items under `key`, cursor sent back as `cursor`. */
-export function cursorList<Item>(key: string): PaginationAdapter<Item> {
-  return cursorPagination<Item>({ items: key, nextCursor: 'next_cursor', cursorParam: 'cursor' });
+/**
+ * Every Puck list call: `limit` checked locally (1–1000, vendors/puck.md §6), then `next_cursor`
+ * pages with items under `key`, the cursor sent back as `cursor`.
+ */
+export function paginateCursor<Item>(
+  client: QuiverClient,
+  spec: {
+    path: string;
+    key: string;
+    query: { limit?: number };
+    schema: v.GenericSchema;
+    experimental?: boolean;
+  },
+  opts?: RequestOptions,
+): Paginator<Item> {
+  checkLimit(spec.query.limit);
+  return client.paginate<Item>(
+    {
+      path: spec.path,
+      query: { ...spec.query } as QueryParams,
+      schema: spec.schema,
+      pagination: cursorPagination<Item>({
+        items: spec.key,
+        nextCursor: 'next_cursor',
+        cursorParam: 'cursor',
+      }),
+      experimental: spec.experimental,
+    },
+    opts,
+  );
 }
 
 /**

@@ -7,7 +7,7 @@ import {
   type RequestOptions,
 } from '@quiver/core';
 import * as v from 'valibot';
-import { type CursorParams, checkLimit, cursorList, cursorPage, type Open } from './shared.js';
+import { type CursorParams, cursorPage, type Open, paginateCursor } from './shared.js';
 
 /**
  * Delivery status. The docs name `delivered` and, for one dead-lettered state, both `dead_lettered`
@@ -50,13 +50,13 @@ export class WebhookDeliveries extends APIResource {
    *   path (api/puck.md row 23).
    */
   list(query: WebhookDeliveryListParams = {}, opts?: RequestOptions): Paginator<WebhookDelivery> {
-    checkLimit(query.limit);
-    return this._client.paginate(
+    return paginateCursor<WebhookDelivery>(
+      this._client,
       {
         path: '/v1/webhooks/deliveries',
-        query: { ...query },
+        key: 'deliveries',
+        query,
         schema: WebhookDeliveryPageSchema,
-        pagination: cursorList<WebhookDelivery>('deliveries'),
         experimental: true,
       },
       opts,

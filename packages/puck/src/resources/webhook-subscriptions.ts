@@ -10,10 +10,9 @@ import * as v from 'valibot';
 import { type PuckEventType, PuckEventTypeSchema } from '../webhooks.js';
 import {
   type CursorParams,
-  checkLimit,
-  cursorList,
   cursorPage,
   type Open,
+  paginateCursor,
   SeveritySchema,
   voidResult,
 } from './shared.js';
@@ -99,13 +98,13 @@ export class WebhookSubscriptions extends APIResource {
    * first array in the body.
    */
   list(query: CursorParams = {}, opts?: RequestOptions): Paginator<WebhookSubscription> {
-    checkLimit(query.limit);
-    return this._client.paginate(
+    return paginateCursor<WebhookSubscription>(
+      this._client,
       {
         path: '/v1/webhooks/subscriptions',
-        query: { ...query },
+        key: 'subscriptions',
+        query,
         schema: WebhookSubscriptionPageSchema,
-        pagination: cursorList<WebhookSubscription>('subscriptions'),
       },
       opts,
     );
