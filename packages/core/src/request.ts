@@ -1,4 +1,4 @@
-import ky, { HTTPError, isHTTPError, isNetworkError, isTimeoutError } from 'ky';
+import ky, { isHTTPError, isNetworkError, isTimeoutError } from 'ky';
 import type { AuthStrategy } from './auth.js';
 import type { ClientHooks, VendorDefinition } from './client.js';
 import {
@@ -302,7 +302,7 @@ export async function send(init: SendInit): Promise<SendResult> {
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (error instanceof QuiverError) throw error;
-      if (error instanceof HTTPError || isHTTPError(error)) {
+      if (isHTTPError(error)) {
         onResponse(error.response, error.request.url);
         const apiError = makeAPIError({
           vendor: vendor.name,
