@@ -72,6 +72,7 @@ export { sleep } from './sleep.js';
 export {
   type AnySchema,
   ensureLimit,
+  type Open,
   openEnum,
   type ValidationContext,
   type ValidationMode,

@@ -8,6 +8,9 @@ export type ValidationMode = 'strict' | 'warn' | 'off';
 /** Any valibot schema (sync). */
 export type AnySchema = v.GenericSchema<unknown, unknown>;
 
+/** An open string: the documented values for autocomplete, any other string accepted. */
+export type Open<T extends string> = T | (string & {});
+
 /**
  * An open enum: the documented values for autocomplete, and any other string accepted, because
  * vendors add enum values inside a version without notice (DESIGN §5).
@@ -17,7 +20,7 @@ export function openEnum<const T extends readonly [string, ...string[]]>(values:
     v.picklist(values),
     v.pipe(
       v.string(),
-      v.transform((s) => s as T[number] | (string & {})),
+      v.transform((s) => s as Open<T[number]>),
     ),
   ]);
 }

@@ -2,6 +2,7 @@ import {
   cursorPagination,
   ensureLimit,
   InvalidInputError,
+  type Open,
   openEnum,
   type Paginator,
   type QueryParams,
@@ -16,8 +17,7 @@ import * as v from 'valibot';
  * values inside `v1` (vendors/puck.md §1, "Versioning policy").
  */
 
-/** An open string: the documented values for autocomplete, any other string accepted. */
-export type Open<T extends string> = T | (string & {});
+export type { Open };
 
 /** Finding / report / event severity (vendors/puck.md §9.4). Open: new levels are accepted. */
 export const SeveritySchema = openEnum(['low', 'medium', 'high', 'critical']);

@@ -17,8 +17,8 @@ import * as v from 'valibot';
  * (api/push-security.md §3), and Push adds fields without a new API version.
  */
 
-/** An open string: the documented values for autocomplete, any other string accepted. */
-export type Open<T extends string> = T | (string & {});
+/** An open string: the documented values for autocomplete, any other string accepted (from core). */
+export type { Open } from '@quiver/core';
 
 /**
  * An enum the docs type as `any` (vendors/push.md §11 contradiction 5): validated as an open string
