@@ -2,7 +2,9 @@ import { defineConfig } from 'tsup';
 
 /**
  * The build of every vendor package: the client (`.`) for any runtime, and the fake server
- * (`./testing`) for Node only, each as ESM + CJS + types.
+ * (`./testing`) for Node only, each as ESM + CJS + types. `dist/` is removed by the build script
+ * (tooling/clean-dist.mjs) before tsup starts: a `clean` inside one config of this parallel array
+ * would race the other config's output.
  */
 export default defineConfig([
   {
@@ -10,7 +12,7 @@ export default defineConfig([
     entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
-    clean: true,
+    sourcemap: true,
     target: 'es2022',
     platform: 'neutral',
     external: ['@quiver/core', 'valibot'],
@@ -20,6 +22,7 @@ export default defineConfig([
     entry: { 'testing/index': 'src/testing/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
+    sourcemap: true,
     target: 'es2022',
     platform: 'node',
     external: ['@quiver/core', 'valibot'],
