@@ -1,14 +1,24 @@
-import type * as v from 'valibot';
+import * as v from 'valibot';
 import { APIPromise, type WithResponse } from './api-promise.js';
 import type { AuthStrategy } from './auth.js';
 import { isBrowser, runtimeName } from './env.js';
-import { ConfigurationError, InvalidInputError } from './errors.js';
+import { ConfigurationError, InvalidInputError, NotFoundError } from './errors.js';
+import type { HttpMethod } from './http.js';
 import { isLogLevel, type Logger, type LogLevel, levelledLogger } from './logger.js';
-import { type PaginationAdapter, Paginator } from './pagination.js';
+import { getPath, type PaginationAdapter, Paginator } from './pagination.js';
 import type { ArrayFormat, QueryParams } from './query.js';
 import { RateLimiter, type RateLimitInfo, type RateLimitOptions } from './rate-limit.js';
 import { type ErrorParser, requestIdOf, send } from './request.js';
 import type { RetryPolicy } from './retry.js';
+import {
+  type AnyRoute,
+  credentialName,
+  prepareCall,
+  type RouteArgs,
+  type RouteAuth,
+  type RouteResult,
+  toFormData,
+} from './route.js';
 import { type AnySchema, type ValidationMode, validateResponse } from './validate.js';
 
 /** What a request hook sees. Auth headers are never included. */
@@ -95,8 +105,18 @@ export interface VendorDefinition {
   version: string;
   /** The base URL after options and environment were considered. */
   baseURL: string;
-  /** How requests are authenticated (`bearerAuth`, `headerAuth`, `tokenAuth`). */
-  auth: AuthStrategy;
+  /**
+   * The API key's strategy (`bearerAuth`, `headerAuth`, `tokenAuth`): what rows with `auth: 'key'`
+   * (the default) and `'either'` send. `undefined` when the client holds no key.
+   */
+  auth: AuthStrategy | undefined;
+  /** A second credential, a login token, for rows with `auth: 'jwt'` or `'either'` (Pikarc). */
+  jwt?: AuthStrategy | undefined;
+  /**
+   * What the `ConfigurationError` of a call without its credential tells the user to do, per
+   * credential: `{ key: 'pass apiKey or set PIKARC_API_KEY', jwt: 'use Pikarc.login({ email, password })' }`.
+   */
+  credentialHint?: { key?: string; jwt?: string } | undefined;
   /** Reads the vendor's error envelope. */
   parseError?: ErrorParser;
   /** The vendor's published limits, used when the user passes no `rateLimit`. */
@@ -118,8 +138,7 @@ export interface VendorDefinition {
   guard?: (call: { method: HttpMethod; path: string; displayPath: string }) => void;
 }
 
-/** HTTP methods. */
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+export type { HttpMethod } from './http.js';
 
 /** Per-call options: the last argument of every client method. */
 export interface RequestOptions {
@@ -180,6 +199,15 @@ export interface PageRequestSpec<Item> extends Omit<RequestSpec, 'method'> {
 }
 
 const MAX_IDEMPOTENCY_KEY = 256;
+
+type Runner = (
+  row: AnyRoute,
+  args: Record<string, unknown>,
+  opts: RequestOptions,
+) => APIPromise<unknown> | Paginator<unknown>;
+
+/** Each client's row runner, reachable by its resources and nothing else. */
+const runners = new WeakMap<QuiverClient, Runner>();
 
 function isLoopback(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '');
@@ -284,6 +312,121 @@ export abstract class QuiverClient {
     this.#defaultHeaders = { ...options.defaultHeaders };
     this.#hooks = { ...options.hooks };
     this.#userAgent = `${vendor.sdk}/${vendor.version} (${runtimeName()})`;
+    runners.set(this, (row, args, opts) => this.#run(row, args, opts));
+  }
+
+  /** Runs a row: see `APIResource._call`. */
+  #run(
+    row: AnyRoute,
+    args: Record<string, unknown>,
+    opts: RequestOptions,
+  ): APIPromise<unknown> | Paginator<unknown> {
+    const vendor = this.#vendor;
+    const method = row.method as HttpMethod;
+    const style = row.page;
+    if (style) {
+      let prepared: ReturnType<typeof prepareCall> | undefined;
+      let credential: { auth: AuthStrategy | undefined } | undefined;
+      const prepare = () => {
+        prepared ??= prepareCall(row, args, opts.idempotencyKey);
+        credential ??= { auth: this.#credential(row.auth ?? 'key', method, prepared.displayPath) };
+        return prepared;
+      };
+      const itemsSchema = v.array(style.item);
+      const fetchPage = async (query: QueryParams) => {
+        const call = prepare();
+        const result = await this.#call<unknown>(
+          {
+            method,
+            path: call.path,
+            displayPath: call.displayPath,
+            query,
+            body: call.body,
+            idempotent: call.retryable,
+            rateLimitBuckets: row.buckets,
+            experimental: row.experimental,
+            headers: row.headers,
+            arrayFormat: row.arrayFormat,
+          },
+          opts,
+          credential,
+        );
+        const raw = style.adapter.items(result.data);
+        const items = validateResponse<unknown[]>(itemsSchema, raw, {
+          vendor: vendor.name,
+          method,
+          path: call.displayPath,
+          mode: this.validate,
+          logger: this.#logger,
+          body: result.data,
+        });
+        return { data: result.data, response: result.response, items };
+      };
+      return new Paginator(
+        fetchPage,
+        style.adapter,
+        () => (prepare().query ?? {}) as QueryParams,
+        `${vendor.name} ${method} ${row.path}`,
+      );
+    }
+    return new APIPromise(
+      (async () => {
+        const call = prepareCall(row, args, opts.idempotencyKey);
+        const auth = this.#credential(row.auth ?? 'key', method, call.displayPath);
+        const result = await this.#call<unknown>(
+          {
+            method,
+            path: call.path,
+            displayPath: call.displayPath,
+            query: call.query as QueryParams | undefined,
+            body: call.body,
+            schema: row.responseSchema,
+            idempotent: call.retryable,
+            idempotencyKey: call.idempotencyKey,
+            rateLimitBuckets: row.buckets,
+            experimental: row.experimental,
+            headers: row.headers,
+            arrayFormat: row.arrayFormat,
+          },
+          { ...opts, idempotencyKey: call.idempotencyKey },
+          { auth, multipart: row.multipart },
+        );
+        if (row.empty) return { ...result, data: undefined };
+        let data = result.data;
+        if (row.envelope) {
+          const inner = getPath(data, row.envelope);
+          // 'warn'/'off': a body without the documented envelope is returned as received.
+          if (inner !== undefined || this.validate === 'strict') data = inner;
+        }
+        if (row.pick === 'first' && Array.isArray(data)) {
+          if (data.length === 0) {
+            throw new NotFoundError({
+              status: 404,
+              message: `${vendor.name} ${method} ${call.displayPath} → ${result.response.status}: nothing matched (the API returned an empty list).`,
+              headers: new Headers(),
+              body: result.data,
+              requestId: result.requestId,
+            });
+          }
+          data = data[0];
+        }
+        return { ...result, data };
+      })(),
+    );
+  }
+
+  /** The credential a row needs, or a `ConfigurationError` that says which one is missing. */
+  #credential(kind: RouteAuth, method: string, displayPath: string): AuthStrategy | undefined {
+    if (kind === 'none') return undefined;
+    const vendor = this.#vendor;
+    const strategy = kind === 'key' ? vendor.auth : kind === 'jwt' ? vendor.jwt : (vendor.auth ?? vendor.jwt);
+    if (strategy) return strategy;
+    const hints = vendor.credentialHint ?? {};
+    const hint =
+      kind === 'either' ? [hints.key, hints.jwt].filter(Boolean).join(', or ') : hints[kind as 'key' | 'jwt'];
+    throw new ConfigurationError(
+      `${vendor.name} ${method} ${displayPath} needs ${credentialName(kind)}${hint ? `: ${hint}` : ''}.`,
+    );
   }
 
   /**
@@ -328,6 +471,7 @@ export abstract class QuiverClient {
   async #call<T>(
     spec: RequestSpec & { unwrap?: (body: never) => T },
     opts: RequestOptions,
+    credential?: { auth: AuthStrategy | undefined; multipart?: boolean | undefined },
   ): Promise<WithResponse<T>> {
     const vendor = this.#vendor;
     const method = spec.method;
@@ -367,13 +511,13 @@ export abstract class QuiverClient {
       displayPath,
       query: spec.query,
       arrayFormat: spec.arrayFormat ?? vendor.arrayFormat ?? 'repeat',
-      body: spec.body,
+      body: credential?.multipart ? toFormData(spec.body) : spec.body,
       headers: { ...this.#defaultHeaders, ...spec.headers, ...opts.headers },
       idempotency: idempotencyKey
         ? { header: vendor.idempotencyHeader ?? 'Idempotency-Key', key: idempotencyKey }
         : undefined,
       retryable: spec.idempotent === true || idempotencyKey !== undefined,
-      auth: spec.auth === false ? undefined : vendor.auth,
+      auth: credential ? credential.auth : spec.auth === false ? undefined : vendor.auth,
       rateLimitBuckets: spec.rateLimitBuckets ?? [],
       experimental: spec.experimental ?? false,
       signal: opts.signal,
@@ -406,12 +550,23 @@ export abstract class QuiverClient {
   }
 }
 
-/** Base of a resource class: gives the methods their client. */
+/** Base of a resource class: gives the methods their client and `_call`, which runs a row. */
 export abstract class APIResource<C extends QuiverClient = QuiverClient> {
   /** The client whose pipeline the methods use. */
   protected readonly _client: C;
   /** @param client the client this resource belongs to */
   constructor(client: C) {
     this._client = client;
+  }
+
+  /**
+   * Runs an endpoint row (`route(...)`): checks the arguments, sends the request through the client's
+   * pipeline and resolves the typed result — a `Paginator` for list rows. Every failure, argument
+   * checks included, is a rejection.
+   */
+  protected _call<R extends AnyRoute>(row: R, args: RouteArgs<R>, opts?: RequestOptions): RouteResult<R> {
+    const run = runners.get(this._client);
+    if (!run) throw new ConfigurationError('APIResource: the client was not constructed by QuiverClient.');
+    return run(row, args as Record<string, unknown>, opts ?? {}) as RouteResult<R>;
   }
 }

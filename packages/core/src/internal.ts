@@ -4,4 +4,21 @@
  *
  * @module @quiver/core/internal
  */
-export {};
+export {
+  type AnyRoute,
+  commaList,
+  cursor,
+  describeInputIssue,
+  int,
+  offset,
+  type PageStyle,
+  type PathParams,
+  pageNumber,
+  type Route,
+  type RouteArgs,
+  type RouteAuth,
+  type RouteData,
+  type RouteOptions,
+  type RouteResult,
+  route,
+} from './route.js';

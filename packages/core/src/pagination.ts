@@ -20,7 +20,9 @@ export interface PaginationAdapter<Item = unknown> {
 /** Where a page's items are: a key (dotted path allowed) or a function of the body. */
 export type ItemsSelector<Item> = string | ((body: never) => Item[] | null | undefined);
 
-function get(body: unknown, dotted: string): unknown {
+/** The value at a dotted path (`meta.totalPages`); `.` is the body itself. */
+export function getPath(body: unknown, dotted: string): unknown {
+  if (dotted === '.') return body;
   let node = body;
   for (const key of dotted.split('.')) {
     if (typeof node !== 'object' || node === null) return undefined;
@@ -29,13 +31,13 @@ function get(body: unknown, dotted: string): unknown {
   return node;
 }
 
-function selectItems<Item>(body: unknown, selector: ItemsSelector<Item>): Item[] {
+function selectItems<Item>(body: unknown, selector: ItemsSelector<Item>, firstArray = false): Item[] {
   if (typeof selector === 'function') return (selector as (b: unknown) => Item[] | undefined)(body) ?? [];
-  const named = get(body, selector);
+  const named = getPath(body, selector);
   if (Array.isArray(named)) return named as Item[];
-  // A list whose array is not under the documented key: take the first array-valued property
-  // rather than report an empty page (vendors rename keys; e.g. api/puck.md §1 "Unknown item key").
-  if (typeof body === 'object' && body !== null && named === undefined) {
+  // Opt-in per row: a list whose array is not under the documented key (the vendor does not document
+  // the key) takes the first array-valued property rather than report an empty page.
+  if (firstArray && typeof body === 'object' && body !== null && named === undefined) {
     for (const value of Object.values(body)) if (Array.isArray(value)) return value as Item[];
   }
   return [];
@@ -58,19 +60,21 @@ export function cursorPagination<Item = unknown>(opts: {
   /** The query parameter that carries the cursor. Default `cursor`. */
   cursorParam?: string;
   /** Whether more pages exist, when the API says so apart from the cursor. */
-  hasMore?: (body: never) => boolean | undefined;
+  hasMore?: ((body: never) => boolean | undefined) | undefined;
+  /** When `items` is absent, take the first array-valued property. Default `false`. */
+  firstArray?: boolean;
 }): PaginationAdapter<Item> {
   const cursorParam = opts.cursorParam ?? 'cursor';
   const nextCursor = opts.nextCursor ?? 'next_cursor';
   return {
-    items: (body) => selectItems(body, opts.items),
+    items: (body) => selectItems(body, opts.items, opts.firstArray),
     next(body, query) {
       if (opts.hasMore && (opts.hasMore as (b: unknown) => boolean | undefined)(body) === false)
         return undefined;
       const cursor =
         typeof nextCursor === 'function'
           ? (nextCursor as (b: unknown) => string | null | undefined)(body)
-          : get(body, nextCursor);
+          : getPath(body, nextCursor);
       if (isBlank(cursor)) return undefined;
       return { query: { ...query, [cursorParam]: String(cursor) }, cursor: String(cursor) };
     },
@@ -82,17 +86,22 @@ export function offsetPagination<Item = unknown>(opts: {
   items: ItemsSelector<Item>;
   offsetParam?: string;
   limitParam?: string;
+  /** The total item count, when the body carries it. */
+  total?: ((body: never) => number | undefined) | undefined;
+  firstArray?: boolean;
 }): PaginationAdapter<Item> {
   const offsetParam = opts.offsetParam ?? 'offset';
   const limitParam = opts.limitParam ?? 'limit';
   return {
-    items: (body) => selectItems(body, opts.items),
-    next(_body, query, items) {
+    items: (body) => selectItems(body, opts.items, opts.firstArray),
+    next(body, query, items) {
       if (items.length === 0) return undefined;
       const limit = Number(query[limitParam]);
       if (Number.isFinite(limit) && limit > 0 && items.length < limit) return undefined;
-      const offset = Number(query[offsetParam] ?? 0) || 0;
-      return { query: { ...query, [offsetParam]: offset + items.length } };
+      const offset = (Number(query[offsetParam] ?? 0) || 0) + items.length;
+      const total = opts.total ? (opts.total as (b: unknown) => number | undefined)(body) : undefined;
+      if (total !== undefined && offset >= total) return undefined;
+      return { query: { ...query, [offsetParam]: offset } };
     },
   };
 }
@@ -104,13 +113,14 @@ export function pagePagination<Item = unknown>(opts: {
   perPageParam?: string;
   /** The first page's number. Default 1. */
   firstPage?: number;
-  totalPages?: (body: never) => number | null | undefined;
-  hasMore?: (body: never) => boolean | undefined;
+  totalPages?: ((body: never) => number | null | undefined) | undefined;
+  hasMore?: ((body: never) => boolean | undefined) | undefined;
+  firstArray?: boolean;
 }): PaginationAdapter<Item> {
   const pageParam = opts.pageParam ?? 'page';
   const perPageParam = opts.perPageParam ?? 'perPage';
   return {
-    items: (body) => selectItems(body, opts.items),
+    items: (body) => selectItems(body, opts.items, opts.firstArray),
     next(body, query, items) {
       const current = Number(query[pageParam] ?? opts.firstPage ?? 1);
       const total = opts.totalPages
@@ -131,7 +141,9 @@ export function pagePagination<Item = unknown>(opts: {
 }
 
 /** What a paginator needs to fetch one page. */
-export type PageFetcher = (query: QueryParams) => Promise<{ data: unknown; response: Response }>;
+export type PageFetcher = (
+  query: QueryParams,
+) => Promise<{ data: unknown; response: Response; items?: unknown[] | undefined }>;
 
 /** One page of a list. */
 export class Page<Item> {
@@ -150,6 +162,7 @@ export class Page<Item> {
   /** @internal */
   constructor(init: {
     data: unknown;
+    items?: unknown[] | undefined;
     response: Response;
     query: QueryParams;
     fetch: PageFetcher;
@@ -163,7 +176,7 @@ export class Page<Item> {
     this.#adapter = init.adapter;
     this.#seen = init.seen;
     this.#where = init.where;
-    this.items = init.adapter.items(init.data);
+    this.items = (init.items as Item[] | undefined) ?? init.adapter.items(init.data);
     this.#next = init.adapter.next(init.data, init.query, this.items);
     if (this.#next?.cursor !== undefined) {
       if (this.#seen.has(this.#next.cursor)) {
@@ -185,9 +198,10 @@ export class Page<Item> {
   async nextPage(): Promise<Page<Item> | null> {
     if (!this.#next) return null;
     const query = this.#next.query;
-    const { data, response } = await this.#fetch(query);
+    const { data, response, items } = await this.#fetch(query);
     return new Page({
       data,
+      items,
       response,
       query,
       fetch: this.#fetch,
@@ -206,11 +220,16 @@ export class Page<Item> {
 export class Paginator<Item> implements AsyncIterable<Item>, PromiseLike<Page<Item>> {
   readonly #fetch: PageFetcher;
   readonly #adapter: PaginationAdapter<Item>;
-  readonly #query: QueryParams;
+  readonly #query: QueryParams | (() => QueryParams);
   readonly #where: string;
 
-  /** @internal */
-  constructor(fetch: PageFetcher, adapter: PaginationAdapter<Item>, query: QueryParams, where: string) {
+  /** @internal `query` may be a function: it runs when the first page is fetched, so a bad argument rejects. */
+  constructor(
+    fetch: PageFetcher,
+    adapter: PaginationAdapter<Item>,
+    query: QueryParams | (() => QueryParams),
+    where: string,
+  ) {
     this.#fetch = fetch;
     this.#adapter = adapter;
     this.#query = query;
@@ -219,11 +238,13 @@ export class Paginator<Item> implements AsyncIterable<Item>, PromiseLike<Page<It
 
   /** Fetches the first page. */
   async firstPage(): Promise<Page<Item>> {
-    const { data, response } = await this.#fetch(this.#query);
+    const query = typeof this.#query === 'function' ? this.#query() : this.#query;
+    const { data, response, items } = await this.#fetch(query);
     return new Page({
       data,
+      items,
       response,
-      query: this.#query,
+      query,
       fetch: this.#fetch,
       adapter: this.#adapter,
       seen: new Set(),

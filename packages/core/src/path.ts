@@ -25,9 +25,22 @@ export function path(strings: TemplateStringsArray, ...values: ReadonlyArray<str
 }
 
 function encodeSegment(value: unknown, index: number): string {
+  return encodeChecked(value, `Path parameter ${index + 1}`);
+}
+
+/**
+ * Encodes one named path parameter (`id`) as a single segment, refusing what could walk to another
+ * endpoint; the `InvalidInputError` names the parameter. Lone surrogates are refused too, since they
+ * cannot be encoded.
+ */
+export function encodePathParam(name: string, value: unknown): string {
+  return encodeChecked(value, name);
+}
+
+function encodeChecked(value: unknown, name: string): string {
   if (typeof value !== 'string' && typeof value !== 'number') {
     throw new InvalidInputError(
-      `Path parameter ${index + 1} must be a string or number, got ${value === null ? 'null' : typeof value}.`,
+      `${name} must be a string or number; got ${value === null ? 'null' : typeof value}.`,
     );
   }
   const raw = String(value);
@@ -40,14 +53,20 @@ function encodeSegment(value: unknown, index: number): string {
   for (const candidate of [raw, decoded]) {
     if (candidate === '' || candidate.trim() === '' || candidate === '.' || candidate === '..') {
       throw new InvalidInputError(
-        `Path parameter ${JSON.stringify(raw)} is not a valid id: it must not be empty, "." or "..".`,
+        `${name} ${JSON.stringify(raw)} is not a valid id: it must not be empty, "." or "..".`,
       );
     }
     if (FORBIDDEN.test(candidate)) {
       throw new InvalidInputError(
-        `Path parameter ${JSON.stringify(raw)} is not a valid id: it must not contain "/", "\\" or control characters.`,
+        `${name} ${JSON.stringify(raw)} is not a valid id: it must not contain "/", "\\" or control characters.`,
       );
     }
   }
-  return encodeURIComponent(raw);
+  try {
+    return encodeURIComponent(raw);
+  } catch {
+    throw new InvalidInputError(
+      `${name} is not a valid id: it contains a lone surrogate (broken UTF-16), which cannot be sent.`,
+    );
+  }
 }

@@ -196,9 +196,12 @@ export async function send(init: SendInit): Promise<SendResult> {
 
   const baseHeaders = new Headers({ accept: 'application/json', 'user-agent': init.userAgent });
   for (const [name, value] of Object.entries(init.headers)) baseHeaders.set(name, value);
-  if (init.body !== undefined) baseHeaders.set('content-type', 'application/json');
+  const multipart = init.body instanceof FormData;
+  // A multipart body sets its own content-type, with the boundary.
+  if (init.body !== undefined && !multipart) baseHeaders.set('content-type', 'application/json');
   if (init.idempotency) baseHeaders.set(init.idempotency.header, init.idempotency.key);
-  const body = init.body === undefined ? undefined : JSON.stringify(init.body);
+  const body =
+    init.body === undefined ? undefined : multipart ? (init.body as FormData) : JSON.stringify(init.body);
   const searchParams = toSearchParams(init.query, init.arrayFormat);
 
   const parseRateLimit = vendor.parseRateLimit ?? parseRateLimitHeaders;

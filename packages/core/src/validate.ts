@@ -37,6 +37,8 @@ export interface ValidationContext {
   mode: ValidationMode;
   /** Where `warn` mode reports. */
   logger: Logger;
+  /** The whole body as received, reported on a mismatch when the value checked is only part of it. */
+  body?: unknown;
 }
 
 /**
@@ -58,7 +60,7 @@ export function validateResponse<T>(schema: AnySchema | undefined, body: unknown
   }
   throw new ResponseValidationError(
     `${where}: the response did not match the expected shape. Pass validate: 'warn' to log and continue.\n${summary}`,
-    { issues: result.issues, body },
+    { issues: result.issues, body: 'body' in ctx ? ctx.body : body },
   );
 }
 

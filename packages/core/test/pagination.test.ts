@@ -113,14 +113,23 @@ describe('cursor in the body', () => {
     expect(pages).toEqual([['a', 'b'], ['c']]);
   });
 
-  it('takes the first array when the documented item key is missing', async () => {
+  it('takes the first array when the documented item key is missing, only when the row opts in', async () => {
     nock(BASE)
       .get('/v1/findings')
+      .twice()
       .reply(200, { results: items('x'), next_cursor: null });
-    const out = await new TestClient({ validate: 'off' })
+    const client = new TestClient({ validate: 'off' });
+    const optedIn = await client
+      .paginate({
+        path: '/v1/findings',
+        pagination: cursorPagination<Item>({ items: 'findings', firstArray: true }),
+      })
+      .toArray();
+    expect(optedIn).toEqual([{ id: 'x' }]);
+    const strict = await client
       .paginate({ path: '/v1/findings', pagination: cursorPagination<Item>({ items: 'findings' }) })
       .toArray();
-    expect(out).toEqual([{ id: 'x' }]);
+    expect(strict).toEqual([]);
   });
 
   it('toArray({ max }) stops fetching once it has enough', async () => {
