@@ -58,14 +58,30 @@ export {
   pagePagination,
 } from './pagination.js';
 export { path } from './path.js';
+export { type PollParams, poll, type WaitOptions } from './polling.js';
 export type { ArrayFormat, QueryParams, QueryValue } from './query.js';
 export {
   type BucketOptions,
+  checkReservation,
+  MAX_TIMER_DELAY,
   parseRateLimitHeaders,
   RateLimiter,
+  type RateLimiterInit,
   type RateLimitInfo,
   type RateLimitOptions,
+  type RateLimitReservation,
+  sleepUpTo,
+  type TokenWaitOptions,
+  waitForToken,
 } from './rate-limit.js';
+export {
+  MemoryRateLimitStore,
+  type RateLimitStore,
+  type StoreBucket,
+  type StoreReport,
+  type StoreRequest,
+  type StoreReservation,
+} from './rate-limit-store.js';
 export { type ErrorContext, type ErrorParser, makeAPIError, type ParsedError } from './request.js';
 export { backoffDelay, type RetryPolicy, retryAfterMs } from './retry.js';
 export { sleep } from './sleep.js';

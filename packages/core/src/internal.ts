@@ -4,6 +4,17 @@
  *
  * @module @quiver/core/internal
  */
+
+export {
+  DEFAULT_POLL_INTERVAL,
+  DEFAULT_WAIT_TIMEOUT,
+  MIN_POLL_INTERVAL,
+  pollIn,
+  runWait,
+  type WaitScope,
+  type WaitSettings,
+  waitSettings,
+} from './polling.js';
 export {
   type AnyRoute,
   commaList,
