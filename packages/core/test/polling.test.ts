@@ -75,7 +75,7 @@ describe('poll', () => {
     }).catch(caught);
     await Promise.resolve();
     controller.abort(new Error('stop'));
-    expect((await result).message).toBe('stop');
+    expect(caught(await result).message).toBe('stop');
     expect(pending?.aborted).toBe(true);
   });
 
