@@ -16,16 +16,21 @@ export interface AuthStrategy {
   apply(headers: Headers, ctx: AuthContext): void | Promise<void>;
   /** Called once after a 401: refresh the credentials and return `true` to send the request again. */
   refresh?(ctx: AuthContext): Promise<boolean>;
+  /**
+   * The credential whose rate-limit budget this is, for a shared `RateLimitStore`: only its SHA-256
+   * digest is ever stored. A function, never a property, so the key stays in the closure.
+   */
+  identity?(): string;
 }
 
 /** `Authorization: Bearer <key>`. */
 export function bearerAuth(key: string): AuthStrategy {
-  return { apply: (headers) => headers.set('authorization', `Bearer ${key}`) };
+  return { apply: (headers) => headers.set('authorization', `Bearer ${key}`), identity: () => key };
 }
 
 /** A key in a custom header, e.g. `x-api-key: <key>`. */
 export function headerAuth(name: string, key: string): AuthStrategy {
-  return { apply: (headers) => headers.set(name, key) };
+  return { apply: (headers) => headers.set(name, key), identity: () => key };
 }
 
 /**

@@ -8,6 +8,7 @@ import { isLogLevel, type Logger, type LogLevel, levelledLogger } from './logger
 import { getPath, type PaginationAdapter, Paginator } from './pagination.js';
 import type { ArrayFormat, QueryParams } from './query.js';
 import { RateLimiter, type RateLimitInfo, type RateLimitOptions } from './rate-limit.js';
+import type { RateLimitStore } from './rate-limit-store.js';
 import { type ErrorParser, requestIdOf, send } from './request.js';
 import type { RetryPolicy } from './retry.js';
 import {
@@ -87,6 +88,12 @@ export interface ClientOptions {
   validate?: ValidationMode | undefined;
   /** The client-side rate limiter. Default: the vendor's published limits. `false` turns it off. */
   rateLimit?: RateLimitOptions | false | undefined;
+  /**
+   * Where the rate limiter keeps its state. Default: in this client's memory. A shared store (e.g.
+   * `createRedisStore` from `@quiver/ratelimit-redis`) makes every client on the same API key, in any
+   * process, share one budget; the limits themselves stay the vendor's (or `rateLimit`'s).
+   */
+  rateLimitStore?: RateLimitStore | undefined;
   /** Headers sent with every request. Default none. */
   defaultHeaders?: Record<string, string> | undefined;
   /** Observability hooks. Default none. */
@@ -308,7 +315,14 @@ export abstract class QuiverClient {
     this.#logger = levelledLogger(options.logger ?? console, logLevel);
     this.#debug = logLevel === 'debug';
     const rateLimit = options.rateLimit === undefined ? vendor.rateLimit : options.rateLimit;
-    this.#limiter = rateLimit === false ? undefined : new RateLimiter(rateLimit ?? {});
+    this.#limiter =
+      rateLimit === false
+        ? undefined
+        : new RateLimiter(rateLimit ?? {}, {
+            store: options.rateLimitStore,
+            identity: () => vendor.auth?.identity?.(),
+            logger: this.#logger,
+          });
     this.#defaultHeaders = { ...options.defaultHeaders };
     this.#hooks = { ...options.hooks };
     this.#userAgent = `${vendor.sdk}/${vendor.version} (${runtimeName()})`;
