@@ -5,6 +5,7 @@
  * @module @quiver/core/internal
  */
 
+export { type ErrorBodyFields, readErrorBody } from './error-body.js';
 export {
   DEFAULT_POLL_INTERVAL,
   DEFAULT_WAIT_TIMEOUT,

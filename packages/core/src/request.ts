@@ -1,6 +1,7 @@
 import ky, { isHTTPError, isNetworkError, isTimeoutError } from 'ky';
 import type { AuthStrategy } from './auth.js';
 import type { ClientHooks, VendorDefinition } from './client.js';
+import { readErrorBody } from './error-body.js';
 import {
   APIConnectionError,
   type APIError,
@@ -109,23 +110,6 @@ export function requestIdOf(
   return undefined;
 }
 
-/** Fallback message when the vendor's body says nothing usable (e.g. an HTML error page). */
-function describeBody(body: unknown, statusText: string): string | undefined {
-  if (typeof body === 'string') {
-    const text = body.trim();
-    // An HTML error page from a proxy or load balancer says nothing useful in a one-line message.
-    if (text && !text.startsWith('<') && text.length <= 300) return text.split('\n')[0];
-    return statusText || undefined;
-  }
-  if (body && typeof body === 'object') {
-    const record = body as Record<string, unknown>;
-    for (const key of ['message', 'error', 'detail', 'title']) {
-      if (typeof record[key] === 'string' && record[key]) return record[key] as string;
-    }
-  }
-  return statusText || undefined;
-}
-
 /** Builds the typed error for an error response (DESIGN §3): one table, one message format. */
 export function makeAPIError(init: {
   vendor: string;
@@ -152,7 +136,8 @@ export function makeAPIError(init: {
   } catch {
     parsed = undefined;
   }
-  const vendorMessage = parsed?.message ?? describeBody(init.body, init.statusText);
+  const common = readErrorBody(init.body);
+  const vendorMessage = parsed?.message ?? common.message ?? (init.statusText || undefined);
   const hint = parsed?.hint ? ` (${parsed.hint})` : '';
   const message = `${init.vendor} ${init.method} ${init.path} → ${init.status}${vendorMessage ? `: ${vendorMessage}` : ''}${hint}`;
   const ErrorClass = parsed?.errorClass ?? errorClassForStatus(init.status);
@@ -161,7 +146,7 @@ export function makeAPIError(init: {
     message,
     headers: safeResponseHeaders(init.headers),
     body: init.body,
-    code: parsed?.code,
+    code: parsed?.code ?? common.code,
     requestId: requestIdOf(init.headers, init.requestIdHeaders),
     retryAfter: init.status === 429 || init.status === 503 ? retryAfterMs(init.headers) : undefined,
   });
