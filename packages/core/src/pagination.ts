@@ -115,6 +115,12 @@ export function pagePagination<Item = unknown>(opts: {
   firstPage?: number;
   totalPages?: ((body: never) => number | null | undefined) | undefined;
   hasMore?: ((body: never) => boolean | undefined) | undefined;
+  /**
+   * The total item count, when the body carries it instead of a page count (`{ items, total, page,
+   * limit }`): stops once `pages so far × page size ≥ total`, the page size being the query's, else
+   * the one the body echoes under `perPageParam`.
+   */
+  total?: ((body: never) => number | undefined) | undefined;
   firstArray?: boolean;
 }): PaginationAdapter<Item> {
   const pageParam = opts.pageParam ?? 'page';
@@ -127,8 +133,15 @@ export function pagePagination<Item = unknown>(opts: {
         ? (opts.totalPages as (b: unknown) => number | null | undefined)(body)
         : undefined;
       const more = opts.hasMore ? (opts.hasMore as (b: unknown) => boolean | undefined)(body) : undefined;
+      const totalItems = opts.total ? (opts.total as (b: unknown) => number | undefined)(body) : undefined;
       if (typeof total === 'number') {
         if (current >= total) return undefined;
+      } else if (typeof totalItems === 'number') {
+        const echoed = Number(getPath(body, perPageParam));
+        const perPage = Number(query[perPageParam] ?? (Number.isFinite(echoed) ? echoed : Number.NaN));
+        if (items.length === 0) return undefined;
+        const pages = current - (opts.firstPage ?? 1) + 1;
+        if (Number.isFinite(perPage) && perPage > 0 ? pages * perPage >= totalItems : false) return undefined;
       } else if (more !== undefined) {
         if (!more) return undefined;
       } else {

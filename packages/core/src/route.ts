@@ -399,6 +399,11 @@ export function pageNumber<const I extends AnySchema>(opts: {
   totalPages?: string;
   /** A boolean (dotted) that says whether more pages exist. */
   hasMore?: string;
+  /**
+   * The total item count (dotted), for bodies like `{ items, total, page, limit }`: stops once
+   * `pages × page size ≥ total` (page size from the query, else echoed in the body under `perPageParam`).
+   */
+  total?: string;
   /** The first page's number. Default 1. */
   first?: number;
   firstArray?: boolean;
@@ -408,7 +413,7 @@ export function pageNumber<const I extends AnySchema>(opts: {
     kind: 'page',
     item: opts.item,
     items: opts.items,
-    describe: `page: \`?${pageParam}=\` + 1${opts.totalPages ? ` until \`${opts.totalPages}\`` : ''}`,
+    describe: `page: \`?${pageParam}=\` + 1${opts.totalPages ? ` until \`${opts.totalPages}\`` : opts.total ? ` until \`${opts.total}\` items` : ''}`,
     adapter: pagePagination({
       items: opts.items,
       pageParam,
@@ -422,6 +427,12 @@ export function pageNumber<const I extends AnySchema>(opts: {
           }
         : undefined,
       hasMore: opts.hasMore ? (body: never) => bool(body, opts.hasMore) : undefined,
+      total: opts.total
+        ? (body: never) => {
+            const value = getPath(body, opts.total as string);
+            return typeof value === 'number' ? value : undefined;
+          }
+        : undefined,
     }),
   };
 }
