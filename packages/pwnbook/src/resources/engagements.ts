@@ -1,7 +1,7 @@
 import { type APIPromise, APIResource, openEnum, type Paginator, type RequestOptions } from '@quiver/core';
-import { pageNumber, route } from '@quiver/core/internal';
+import { route } from '@quiver/core/internal';
 import * as v from 'valibot';
-import { OrderParam, openInput, PageParam, PerPageParam } from './shared.js';
+import { OrderParam, openInput, PageParam, PerPageParam, pwnbookPages } from './shared.js';
 
 // ---------------------------------------------------------------------------------------------
 // Schemas
@@ -91,7 +91,7 @@ export const engagementRoutes = {
   list: route('GET /v1/engagements', {
     summary: 'List the organization’s engagements, page by page (filters: status, sort, order).',
     query: EngagementListQuery,
-    page: pageNumber({ items: 'data', item: EngagementSchema, totalPages: 'meta.totalPages' }),
+    page: pwnbookPages(EngagementSchema),
   }),
   create: route('POST /v1/engagements', {
     summary: 'Create an engagement.',

@@ -1,7 +1,7 @@
 import { type APIPromise, APIResource, openEnum, type Paginator, type RequestOptions } from '@quiver/core';
-import { pageNumber, route } from '@quiver/core/internal';
+import { route } from '@quiver/core/internal';
 import * as v from 'valibot';
-import { openInput, PageParam, PerPageParam } from './shared.js';
+import { openInput, PageParam, PerPageParam, pwnbookPages } from './shared.js';
 
 // ---------------------------------------------------------------------------------------------
 // Schemas
@@ -75,7 +75,7 @@ export const memberRoutes = {
   list: route('GET /v1/organizations/current/members', {
     summary: 'List the members of the organization, page by page.',
     query: MemberListQuery,
-    page: pageNumber({ items: 'data', item: MemberSchema, totalPages: 'meta.totalPages' }),
+    page: pwnbookPages(MemberSchema),
   }),
   invite: route('POST /v1/organizations/current/members/invite', {
     summary: 'Invite someone to the organization.',

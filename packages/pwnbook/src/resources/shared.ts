@@ -1,5 +1,5 @@
-import type { Open } from '@quiver/core';
-import { int } from '@quiver/core/internal';
+import { type AnySchema, type Open, pagePagination } from '@quiver/core';
+import { int, type PageStyle, pageNumber } from '@quiver/core/internal';
 import * as v from 'valibot';
 
 /**
@@ -35,3 +35,30 @@ export const ListMetaSchema = v.looseObject({
 });
 /** The `meta` block of a list page. */
 export type ListMeta = v.InferOutput<typeof ListMetaSchema>;
+
+function metaOf(body: unknown): Record<string, unknown> | undefined {
+  const meta = (body as { meta?: unknown } | null | undefined)?.meta;
+  return typeof meta === 'object' && meta !== null ? (meta as Record<string, unknown>) : undefined;
+}
+
+/**
+ * Pwnbook's list pages: items under `data`, `?page=` + 1 while `meta.page < meta.totalPages`
+ * (Pwnbook's API reference, Introduction: pagination). A response without `meta` is one page (the
+ * members list is described as returning all members, and its query table was not readable); with
+ * `meta` but no `totalPages`, a short or empty page ends the list.
+ */
+export function pwnbookPages<const I extends AnySchema>(item: I): PageStyle<I> {
+  const style = pageNumber({ items: 'data', item, totalPages: 'meta.totalPages' });
+  return {
+    ...style,
+    describe: `${style.describe}; one page when \`meta\` is absent`,
+    adapter: pagePagination({
+      items: 'data',
+      totalPages: (body: never) => {
+        const total = metaOf(body)?.totalPages;
+        return typeof total === 'number' ? total : undefined;
+      },
+      hasMore: (body: never) => (metaOf(body) ? undefined : false),
+    }) as PageStyle['adapter'],
+  };
+}
