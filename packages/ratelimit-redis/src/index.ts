@@ -14,13 +14,7 @@
  * No Redis client is a dependency: the store sends its few commands through the user's client.
  * @module
  */
-import type {
-  RateLimitStore,
-  StoreBucket,
-  StoreReport,
-  StoreRequest,
-  StoreReservation,
-} from '@quiver/core';
+import type { RateLimitStore, StoreBucket, StoreReport, StoreRequest, StoreReservation } from '@quiver/core';
 
 /**
  * Sends one Redis command and resolves its reply: node-redis `(args) => client.sendCommand(args)`,

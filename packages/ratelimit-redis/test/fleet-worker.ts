@@ -27,9 +27,7 @@ class FleetClient extends QuiverClient {
   }
 }
 
-type Command =
-  | { cmd: 'run'; calls: number; concurrency: number }
-  | { cmd: 'call'; path: string };
+type Command = { cmd: 'run'; calls: number; concurrency: number } | { cmd: 'call'; path: string };
 
 const setup = JSON.parse(process.argv[2] ?? '{}') as Setup;
 const redis = setup.redisPort === undefined ? undefined : connectRedis(setup.redisPort);

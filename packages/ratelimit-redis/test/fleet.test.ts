@@ -114,7 +114,11 @@ describe.skipIf(!REDIS_AVAILABLE)('a fleet of four processes on one key', () => 
     for (const w of workers) w.child.disconnect();
     workers = await Promise.all(
       Array.from({ length: 4 }, () =>
-        startWorker(script, { baseURL: vendor.url, apiKey: API_KEY, redisPort: shared ? redis.port : undefined }),
+        startWorker(script, {
+          baseURL: vendor.url,
+          apiKey: API_KEY,
+          redisPort: shared ? redis.port : undefined,
+        }),
       ),
     );
     return workers;
@@ -170,7 +174,10 @@ describe.skipIf(!REDIS_AVAILABLE)('a fleet of four processes on one key', () => 
     const before = vendor.arrivals.length;
     const failed = await Promise.all(
       [b, c, d].map((w) =>
-        w!.ask<{ rateLimited: boolean; retryAfter: number; elapsed: number }>({ cmd: 'call', path: '/v1/items' }),
+        w!.ask<{ rateLimited: boolean; retryAfter: number; elapsed: number }>({
+          cmd: 'call',
+          path: '/v1/items',
+        }),
       ),
     );
     for (const f of failed) {

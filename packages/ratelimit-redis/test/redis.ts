@@ -29,7 +29,7 @@ if (!REDIS_AVAILABLE) {
     );
   }
   console.warn(
-    '[@quiver/ratelimit-redis] redis-server not found: the Redis tests are skipped (install Debian\'s redis-server to run them).',
+    "[@quiver/ratelimit-redis] redis-server not found: the Redis tests are skipped (install Debian's redis-server to run them).",
   );
 }
 
@@ -143,7 +143,7 @@ export interface MiniRedis {
  */
 export function connectRedis(port: number): MiniRedis {
   let socket: Socket | undefined;
-  let buffer = Buffer.alloc(0);
+  let buffer: Buffer = Buffer.alloc(0);
   let pending: { resolve: (v: unknown) => void; reject: (e: Error) => void }[] = [];
   const sent: string[][] = [];
   let closed = false;
