@@ -37,6 +37,8 @@ function selectItems<Item>(body: unknown, selector: ItemsSelector<Item>, firstAr
   if (Array.isArray(named)) return named as Item[];
   // Opt-in per row: a list whose array is not under the documented key (the vendor does not document
   // the key) takes the first array-valued property rather than report an empty page.
+  // A bare array is the first array too.
+  if (firstArray && Array.isArray(body)) return body as Item[];
   if (firstArray && typeof body === 'object' && body !== null && named === undefined) {
     for (const value of Object.values(body)) if (Array.isArray(value)) return value as Item[];
   }

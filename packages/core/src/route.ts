@@ -75,6 +75,8 @@ export interface RouteOptions {
   readonly buckets?: readonly string[];
   /** Path parameters that are credentials: shown as `{name}` in messages, logs and hooks. */
   readonly secret?: readonly string[];
+  /** What a `secret` path parameter is shown as instead, when the vendor documents a mask (`[REDACTED]`). */
+  readonly secretShownAs?: string;
   /** Static extra headers. */
   readonly headers?: Readonly<Record<string, string>>;
   /** How array query values are written. Default: the vendor's. */
@@ -244,6 +246,8 @@ export function prepareCall(
     const encoded = encodePathParam(name, args[name]);
     path = path.replace(`{${name}}`, encoded);
     if (!row.secret?.includes(name)) displayPath = displayPath.replace(`{${name}}`, encoded);
+    else if (row.secretShownAs !== undefined)
+      displayPath = displayPath.replace(`{${name}}`, row.secretShownAs);
   }
   let query: Record<string, unknown> | undefined;
   if (row.query) {

@@ -70,6 +70,16 @@ const rows = {
   open: route('GET /health', { summary: 'Health.', auth: 'none' }),
   upload: route('POST /upload', { summary: 'Upload.', multipart: true }),
   inbound: route('POST /in/{key}', { summary: 'Inbound.', auth: 'none', secret: ['key'] }),
+  masked: route('POST /in/{key}', {
+    summary: 'Inbound, masked.',
+    auth: 'none',
+    secret: ['key'],
+    secretShownAs: '[REDACTED]',
+  }),
+  bare: route('GET /bare', {
+    summary: 'A list whose key is not documented.',
+    page: cursor({ items: 'things', item: ItemSchema, firstArray: true }),
+  }),
 };
 
 class Items extends APIResource {
@@ -111,6 +121,12 @@ class Items extends APIResource {
   }
   inbound(key: string) {
     return this._call(rows.inbound, { key, body: {} });
+  }
+  masked(key: string) {
+    return this._call(rows.masked, { key, body: {} });
+  }
+  bare() {
+    return this._call(rows.bare, {});
   }
 }
 
@@ -154,6 +170,8 @@ beforeAll(async () => {
         if (page === 2 && q.get('status') !== 'open') return json(res, 500, { error: 'filter lost' });
         return json(res, 200, { data: [{ id: `p${page}` }], meta: { totalPages: 2 } });
       }
+      case 'GET /bare':
+        return json(res, 200, [{ id: 'b1' }, { id: 'b2' }]);
       case 'GET /health':
       case 'POST /upload':
       case 'POST /in/s3cr3t':
@@ -287,6 +305,17 @@ describe('endpoint rows', () => {
     await items.inbound('s3cr3t');
     const error = caught(await items.inbound('nope').catch((e: unknown) => e));
     expect(error.message).toBe('Test POST /in/{key} → 404: not_found');
+  });
+
+  it('shows a secret path param as the row says, when it gives a mask', async () => {
+    const error = caught(await items.masked('nope').catch((e: unknown) => e));
+    expect(error.message).toBe('Test POST /in/[REDACTED] → 404: not_found');
+    expect(error.message).not.toContain('nope');
+  });
+
+  it('firstArray reads a bare array as the page', async () => {
+    expect((await items.bare().toArray()).map((i) => i.id)).toEqual(['b1', 'b2']);
+    expect(lastRequest()?.url).toBe('/bare');
   });
 
   it('refuses a malformed row at declaration', () => {
