@@ -85,8 +85,13 @@ export function resolveApiKey(opts: {
       `${opts.vendor}: no API key. Pass { apiKey } to the client or set the ${opts.env} environment variable.`,
     );
   }
-  if (typeof key !== 'string' || /\s/.test(key)) {
-    throw new ConfigurationError(`${opts.vendor}: the API key must be a string without whitespace.`);
+  // Whitespace or a control character (a pasted newline, a NUL): fetch would refuse the header with
+  // an error that quotes it, key included, so refuse it here without echoing it.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+  if (typeof key !== 'string' || /[\s\u0000-\u001f\u007f]/.test(key)) {
+    throw new ConfigurationError(
+      `${opts.vendor}: the API key must be a string without whitespace or control characters. Check ${opts.option !== undefined ? 'the apiKey option' : opts.env}.`,
+    );
   }
   if (opts.pattern && !opts.pattern.test(key)) {
     throw new ConfigurationError(

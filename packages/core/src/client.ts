@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { APIPromise, type WithResponse } from './api-promise.js';
 import type { AuthStrategy } from './auth.js';
-import { isBrowser, runtimeName } from './env.js';
+import { isBrowser, readEnv, runtimeName } from './env.js';
 import { ConfigurationError, InvalidInputError, NotFoundError } from './errors.js';
 import type { HttpMethod } from './http.js';
 import { isLogLevel, type Logger, type LogLevel, levelledLogger } from './logger.js';
@@ -69,7 +69,10 @@ export interface ClientOptions {
    * public URL. A trailing `/` is ignored; `http://` is refused except for loopback hosts.
    */
   baseURL?: string | undefined;
-  /** Milliseconds one attempt may take, reading the body included. Default `60_000`. */
+  /**
+   * Milliseconds one attempt may take: its rate-limit wait, the headers and the whole body, under
+   * one timer that is never restarted. 1 to 2^31−1. Default `60_000`.
+   */
   timeout?: number | undefined;
   /** Retries after the first attempt (only where a retry cannot duplicate a write). Default `2`. */
   maxRetries?: number | undefined;
@@ -82,7 +85,10 @@ export interface ClientOptions {
   fetch?: typeof globalThis.fetch | undefined;
   /** Where log lines go. Default `console`. */
   logger?: Logger | undefined;
-  /** How much to log. Default `'warn'`. Debug lines give method, path, status, attempt and duration. */
+  /**
+   * How much to log. Default: the `<VENDOR>_LOG` environment variable (e.g. `PUCK_LOG`), then
+   * `QUIVER_LOG`, then `'warn'`. Debug lines give method, path, status, attempt and duration.
+   */
   logLevel?: LogLevel | undefined;
   /** Response validation: `'strict'` throws, `'warn'` logs and returns the body, `'off'` skips. Default `'strict'`. */
   validate?: ValidationMode | undefined;
@@ -98,6 +104,11 @@ export interface ClientOptions {
   defaultHeaders?: Record<string, string> | undefined;
   /** Observability hooks. Default none. */
   hooks?: ClientHooks | undefined;
+  /**
+   * The largest success body read, in bytes; a larger one fails with `ResponseTooLargeError`
+   * (a `ResponseValidationError`) without being read. Default `104_857_600` (100 MiB).
+   */
+  maxResponseBytes?: number | undefined;
   /** Allow running in a browser, where the API key would be exposed to the page. Default `false`. */
   dangerouslyAllowBrowser?: boolean | undefined;
 }
@@ -247,12 +258,71 @@ function normaliseBaseURL(vendor: string, raw: string): string {
   return trimmed;
 }
 
-function nonNegative(vendor: string, name: string, value: number | undefined, fallback: number): number {
+const MAX_TIMER = 2 ** 31 - 1;
+
+type OptionError = typeof ConfigurationError | typeof InvalidInputError;
+
+/** A duration in ms within `min`–2^31−1 (what a timer accepts), else a typed error naming the option. */
+function duration(
+  Err: OptionError,
+  where: string,
+  name: string,
+  value: number | undefined,
+  fallback: number,
+  min: number,
+): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || Number.isNaN(value) || value < 0) {
-    throw new ConfigurationError(`${vendor}: ${name} must be a number ≥ 0; got ${String(value)}.`);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > MAX_TIMER) {
+    throw new Err(
+      `${where}: ${name} must be a number of milliseconds from ${min} to ${MAX_TIMER}; got ${String(value)}.`,
+    );
   }
   return value;
+}
+
+/** A whole number ≥ 0, else a typed error naming the option. */
+function count(
+  Err: OptionError,
+  where: string,
+  name: string,
+  value: number | undefined,
+  fallback: number,
+): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new Err(`${where}: ${name} must be a whole number ≥ 0; got ${String(value)}.`);
+  }
+  return value;
+}
+
+// Header names are tokens; values must not carry CR, LF or NUL (a header-injection attempt, or a
+// mistake fetch would reject with a TypeError that can echo the value).
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const BAD_HEADER_VALUE = /[\r\n\0]/;
+
+/** Checks headers; the message names the header, never its value (it may be a credential). */
+function checkHeaders(
+  Err: OptionError,
+  where: string,
+  name: string,
+  headers: Record<string, string> | undefined,
+): void {
+  for (const [key, value] of Object.entries(headers ?? {})) {
+    if (!HEADER_NAME.test(key)) {
+      throw new Err(`${where}: ${name} has an invalid header name ${JSON.stringify(key)}.`);
+    }
+    if (typeof value !== 'string' || BAD_HEADER_VALUE.test(value)) {
+      throw new Err(
+        `${where}: ${name}[${JSON.stringify(key)}] must be a string without CR, LF or NUL characters.`,
+      );
+    }
+  }
+}
+
+/** The default log level: `<VENDOR>_LOG`, then `QUIVER_LOG`, then `warn` (as `OPENAI_LOG` works). */
+function envLogLevel(vendor: string): string | undefined {
+  const prefix = vendor.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+  return readEnv(`${prefix}_LOG`) ?? readEnv('QUIVER_LOG');
 }
 
 /**
@@ -268,6 +338,8 @@ export abstract class QuiverClient {
   readonly maxRetries: number;
   /** Longest server-requested wait slept through, in ms. */
   readonly maxRetryAfter: number;
+  /** Largest success body read, in bytes. */
+  readonly maxResponseBytes: number;
   /** Response validation mode. */
   readonly validate: ValidationMode;
 
@@ -288,9 +360,27 @@ export abstract class QuiverClient {
       );
     }
     this.baseURL = normaliseBaseURL(name, vendor.baseURL);
-    this.timeout = nonNegative(name, 'timeout', options.timeout, 60_000);
-    this.maxRetries = Math.floor(nonNegative(name, 'maxRetries', options.maxRetries, 2));
-    this.maxRetryAfter = nonNegative(name, 'maxRetryAfter', options.maxRetryAfter, 60_000);
+    this.timeout = duration(ConfigurationError, name, 'timeout', options.timeout, 60_000, 1);
+    this.maxRetries = count(ConfigurationError, name, 'maxRetries', options.maxRetries, 2);
+    this.maxRetryAfter = duration(
+      ConfigurationError,
+      name,
+      'maxRetryAfter',
+      options.maxRetryAfter,
+      60_000,
+      0,
+    );
+    const maxBytes = options.maxResponseBytes;
+    if (
+      maxBytes !== undefined &&
+      !(typeof maxBytes === 'number' && Number.isSafeInteger(maxBytes) && maxBytes > 0)
+    ) {
+      throw new ConfigurationError(
+        `${name}: maxResponseBytes must be a whole number > 0; got ${String(maxBytes)}.`,
+      );
+    }
+    this.maxResponseBytes = maxBytes ?? 100 * 1024 * 1024;
+    checkHeaders(ConfigurationError, name, 'defaultHeaders', options.defaultHeaders);
     const validate = options.validate ?? 'strict';
     if (!['strict', 'warn', 'off'].includes(validate)) {
       throw new ConfigurationError(
@@ -298,7 +388,7 @@ export abstract class QuiverClient {
       );
     }
     this.validate = validate;
-    const logLevel = options.logLevel ?? 'warn';
+    const logLevel = options.logLevel ?? envLogLevel(name) ?? 'warn';
     if (!isLogLevel(logLevel)) {
       throw new ConfigurationError(
         `${name}: logLevel must be 'off', 'error', 'warn', 'info' or 'debug'; got ${String(logLevel)}.`,
@@ -512,6 +602,12 @@ export abstract class QuiverClient {
         );
       }
     }
+    // Per-call options are checked like the client's, as a rejection: nothing is sent.
+    const where = `${vendor.name} ${method} ${displayPath}`;
+    const timeout = duration(InvalidInputError, where, 'timeout', opts.timeout, this.timeout, 1);
+    const maxRetries = count(InvalidInputError, where, 'maxRetries', opts.maxRetries, this.maxRetries);
+    checkHeaders(InvalidInputError, where, 'headers', opts.headers);
+    checkHeaders(InvalidInputError, where, 'headers', spec.headers);
     const result = await send({
       vendor,
       fetch: this.#fetch,
@@ -521,6 +617,7 @@ export abstract class QuiverClient {
       hooks: this.#hooks,
       userAgent: this.#userAgent,
       url: this.baseURL + spec.path,
+      displayUrl: this.baseURL + displayPath,
       method,
       displayPath,
       query: spec.query,
@@ -535,9 +632,10 @@ export abstract class QuiverClient {
       rateLimitBuckets: spec.rateLimitBuckets ?? [],
       experimental: spec.experimental ?? false,
       signal: opts.signal,
-      timeout: nonNegative(vendor.name, 'timeout', opts.timeout, this.timeout),
-      maxRetries: Math.floor(nonNegative(vendor.name, 'maxRetries', opts.maxRetries, this.maxRetries)),
+      timeout,
+      maxRetries,
       maxRetryAfter: this.maxRetryAfter,
+      maxResponseBytes: this.maxResponseBytes,
     });
     const validated = validateResponse<unknown>(spec.schema, result.body, {
       vendor: vendor.name,

@@ -182,6 +182,15 @@ export class ResponseValidationError extends QuiverError {
   }
 }
 
+/** A success body larger than the client's `maxResponseBytes`: it was not read. */
+export class ResponseTooLargeError extends ResponseValidationError {
+  /** @internal */
+  static override readonly brand: symbol = brand('ResponseTooLargeError');
+  constructor(message: string) {
+    super(message, { issues: [], body: undefined });
+  }
+}
+
 /** Bad arguments, caught before anything was sent. */
 export class InvalidInputError extends QuiverError {
   /** @internal */

@@ -1,29 +1,23 @@
-import ky, { isHTTPError, isNetworkError, isTimeoutError } from 'ky';
+import ky, { isNetworkError } from 'ky';
 import type { AuthStrategy } from './auth.js';
 import type { ClientHooks, VendorDefinition } from './client.js';
 import { readErrorBody } from './error-body.js';
 import {
   APIConnectionError,
-  type APIError,
+  APIError,
   type APIErrorClass,
   APITimeoutError,
   AuthenticationError,
   errorClassForStatus,
   QuiverError,
+  ResponseTooLargeError,
   ResponseValidationError,
 } from './errors.js';
 import type { Logger } from './logger.js';
 import { type ArrayFormat, type QueryParams, toSearchParams } from './query.js';
-import { parseRateLimitHeaders, type RateLimiter, type RateLimitInfo } from './rate-limit.js';
+import { parseRateLimitHeaders, type RateLimiter, type RateLimitInfo, waitForToken } from './rate-limit.js';
 import { loggableHeaders, safeResponseHeaders } from './redact.js';
-import {
-  backoffDelay,
-  backoffStep,
-  IDEMPOTENT_METHODS,
-  jitter,
-  RETRYABLE_STATUSES,
-  retryAfterMs,
-} from './retry.js';
+import { backoffDelay, IDEMPOTENT_METHODS, RETRYABLE_STATUSES, retryAfterMs } from './retry.js';
 import { sleep } from './sleep.js';
 
 /** What a vendor's error parser is given. */
@@ -68,6 +62,8 @@ export interface SendInit {
   hooks: ClientHooks;
   userAgent: string;
   url: string;
+  /** The URL as shown to hooks: credential path segments replaced by their `{name}`. */
+  displayUrl: string;
   method: string;
   displayPath: string;
   query: QueryParams | undefined;
@@ -84,6 +80,7 @@ export interface SendInit {
   timeout: number;
   maxRetries: number;
   maxRetryAfter: number;
+  maxResponseBytes: number;
 }
 
 /** The raw outcome of a call: the response and its parsed body. */
@@ -93,8 +90,6 @@ export interface SendResult {
   /** The rate-limit state the response reported. */
   rateLimit: RateLimitInfo | undefined;
 }
-
-const ALL_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
 
 const REQUEST_ID_HEADERS = ['x-request-id', 'request-id'];
 
@@ -165,17 +160,90 @@ function parseBody(text: string, response: Response): unknown {
   }
 }
 
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
+
+/** Why an attempt's timer fired: told apart from the caller's abort. */
+class AttemptTimeout extends Error {}
+
 /**
- * Sends one logical call: ky does the HTTP, timeouts, retry timing and backoff; this function
- * decides what is retryable, feeds the rate limiter, applies credentials per attempt, and turns
- * every failure into a `QuiverError`.
+ * One timer per attempt (DESIGN §4): it bounds the limiter wait, the headers and the whole body, and
+ * is never restarted. Its signal also follows the caller's signal.
+ */
+function attemptTimer(timeout: number, signal: AbortSignal | undefined) {
+  const controller = new AbortController();
+  const deadline = Date.now() + timeout;
+  const onAbort = () => controller.abort(signal?.reason);
+  if (signal?.aborted) controller.abort(signal.reason);
+  else signal?.addEventListener('abort', onAbort, { once: true });
+  const timer = setTimeout(() => controller.abort(new AttemptTimeout()), timeout);
+  return {
+    signal: controller.signal,
+    timedOut: () => controller.signal.reason instanceof AttemptTimeout,
+    left: () => Math.max(0, deadline - Date.now()),
+    clear: () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+/** Reads a success body, refusing one larger than `max` bytes (declared or streamed). */
+async function readBody(response: Response, max: number, where: string): Promise<string> {
+  const tooLarge = () =>
+    new ResponseTooLargeError(
+      `${where} → ${response.status}: the response body is larger than maxResponseBytes (${max} bytes); not read.`,
+    );
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > max) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+function parseErrorBody(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Sends one logical call. ky does the HTTP of one attempt (URL, search params, headers, body); this
+ * function owns what spans attempts (DESIGN §2, §4): the retry loop with one reading of the retry
+ * headers, the attempt timer, the limiter, redirects within the origin only, credentials per
+ * attempt, and turning every failure into a `QuiverError`.
  */
 export async function send(init: SendInit): Promise<SendResult> {
   const { vendor, logger, signal } = init;
   const method = init.method.toUpperCase();
   const retryable = IDEMPOTENT_METHODS.has(method) || init.retryable;
   const where = `${vendor.name} ${method} ${init.displayPath}`;
-  let retriesLeft = retryable ? init.maxRetries : 0;
+  const maxRetries = retryable ? init.maxRetries : 0;
+  let retries = 0;
   let attempt = 0;
   let refreshed = false;
 
@@ -187,25 +255,21 @@ export async function send(init: SendInit): Promise<SendResult> {
   if (init.idempotency) baseHeaders.set(init.idempotency.header, init.idempotency.key);
   const body =
     init.body === undefined ? undefined : multipart ? (init.body as FormData) : JSON.stringify(init.body);
-  const searchParams = toSearchParams(init.query, init.arrayFormat);
-
+  const search = toSearchParams(init.query, init.arrayFormat).toString();
+  const url = search ? `${init.url}?${search}` : init.url;
+  const displayUrl = search ? `${init.displayUrl}?${search}` : init.displayUrl;
+  const origin = new URL(init.url).origin;
   const parseRateLimit = vendor.parseRateLimit ?? parseRateLimitHeaders;
-  let started = 0;
-  let seen: Response | undefined;
-  /**
-   * Once per response, retried ones included: rate-limit feedback, the debug line, the hook. Done
-   * outside ky's afterResponse hook, which would make ky clone every response.
-   */
-  const onResponse = (response: Response, url: string): RateLimitInfo | undefined => {
+
+  /** Once per response, retried ones included: rate-limit feedback, the debug line, the hook. */
+  const onResponse = (response: Response, started: number): RateLimitInfo | undefined => {
     const rateLimit = parseRateLimit(response.headers);
-    if (response === seen) return rateLimit;
-    seen = response;
     init.limiter?.observe(rateLimit);
     if (response.status === 429) {
-      // A 429 means the window is spent for every call of this client, not just this one: hold
-      // the others until the server's reset too.
+      // A 429 means the window is spent for every call of this client (and its fleet), not just
+      // this one: hold the others until the server's reset too.
       const wait = retryAfterMs(response.headers);
-      if (wait !== undefined) init.limiter?.observe({ remaining: 0, reset: new Date(Date.now() + wait) });
+      if (wait !== undefined) init.limiter?.hold(wait);
     }
     if (init.debug || init.hooks.afterResponse) {
       const durationMs = Date.now() - started;
@@ -213,7 +277,7 @@ export async function send(init: SendInit): Promise<SendResult> {
       logger.debug(`[quiver] ${where} → ${response.status} (attempt ${attempt}, ${durationMs} ms)`, headers);
       init.hooks.afterResponse?.({
         method,
-        url,
+        url: displayUrl,
         attempt,
         status: response.status,
         durationMs,
@@ -224,103 +288,86 @@ export async function send(init: SendInit): Promise<SendResult> {
     return rateLimit;
   };
 
+  /** One attempt: the request, and same-origin redirects only (DESIGN §4). */
+  const attemptOnce = async (headers: Headers, attemptSignal: AbortSignal): Promise<Response> => {
+    let target = url;
+    let currentMethod = method;
+    let currentBody: BodyInit | undefined = body;
+    for (let hops = 0; ; hops++) {
+      const response = await ky(target, {
+        method: currentMethod,
+        headers,
+        body: currentBody,
+        signal: attemptSignal,
+        timeout: false,
+        retry: 0,
+        throwHttpErrors: false,
+        redirect: 'manual',
+        fetch: init.fetch,
+      });
+      if (response.type === 'opaqueredirect') {
+        throw redirectError(response, where, 'a redirect the runtime does not show');
+      }
+      if (!REDIRECTS.has(response.status)) return response;
+      const location = response.headers.get('location');
+      if (!location) return response;
+      const next = new URL(location, target);
+      await response.body?.cancel().catch(() => undefined);
+      if (next.origin !== origin) {
+        // Another origin (host, port or scheme — https to http included) never receives the
+        // credentials, the body or the idempotency key.
+        throw redirectError(response, where, `another origin (${next.origin})`);
+      }
+      if (hops + 1 >= MAX_REDIRECTS)
+        throw redirectError(response, where, `more than ${MAX_REDIRECTS} redirects`);
+      target = next.href;
+      if (
+        response.status === 303 ||
+        ((response.status === 301 || response.status === 302) && currentMethod === 'POST')
+      ) {
+        currentMethod = 'GET';
+        currentBody = undefined;
+        headers.delete('content-type');
+      }
+    }
+  };
+
   for (;;) {
     if (signal?.aborted) throw signal.reason;
-    let attemptsThisRound = 0;
-    const beforeAttempt = async (request: Request) => {
-      attempt += 1;
-      attemptsThisRound += 1;
-      await init.limiter?.acquire(init.rateLimitBuckets, signal);
-      await init.auth?.apply(request.headers, { signal });
-      started = Date.now();
-      init.hooks.beforeRequest?.({
-        method,
-        url: request.url,
-        attempt,
-        headers: loggableHeaders(request.headers),
-      });
-    };
+    attempt += 1;
+    const timer = attemptTimer(init.timeout, signal);
+    let response: Response;
+    let text: string;
+    let started = Date.now();
     try {
-      const responsePromise = ky(init.url, {
-        method,
-        headers: baseHeaders,
-        body,
-        searchParams,
-        signal,
-        timeout: init.timeout === 0 ? false : init.timeout,
-        fetch: init.fetch,
-        throwHttpErrors: true,
-        retry: {
-          limit: retriesLeft,
-          methods: [...ALL_METHODS],
-          statusCodes: [...RETRYABLE_STATUSES],
-          afterStatusCodes: [...RETRYABLE_STATUSES],
+      if (init.limiter) {
+        await waitForToken(init.limiter, {
+          buckets: init.rateLimitBuckets,
+          signal: timer.signal,
           maxRetryAfter: init.maxRetryAfter,
-          delay: (n) => backoffStep(n, vendor.retry),
-          backoffLimit: Number.POSITIVE_INFINITY,
-          jitter: (step) => jitter(step, vendor.retry),
-          retryOnTimeout: true,
-          shouldRetry: ({ error }) => {
-            if (isHTTPError(error)) {
-              // Called before the backoff sleep: the limiter and the logs hear of a 429 at once.
-              onResponse(error.response, error.request.url);
-              // A server wait longer than maxRetryAfter is not slept through: fail fast, and let the
-              // caller decide (RateLimitError.retryAfter says how long).
-              const wait = retryAfterMs(error.response.headers);
-              if (wait !== undefined && wait > init.maxRetryAfter) return false;
-            }
-            return undefined;
-          },
-        },
-        hooks: {
-          beforeRequest: [({ request }) => beforeAttempt(request)],
-          beforeRetry: [
-            async ({ request, error, retryCount }) => {
-              const reason = isHTTPError(error) ? `status ${error.response.status}` : error.name;
-              logger.info(`[quiver] ${where}: retry ${retryCount} of ${retriesLeft} after ${reason}`);
-              await beforeAttempt(request);
-            },
-          ],
-        },
-      });
-      const text = await responsePromise.text();
-      const response = await responsePromise;
-      const rateLimit = onResponse(response, response.url || init.url);
-      return { response, body: parseBody(text, response), rateLimit };
+          timeLeft: timer.left(),
+          where,
+        });
+      }
+      const headers = new Headers(baseHeaders);
+      await init.auth?.apply(headers, { signal: timer.signal });
+      init.hooks.beforeRequest?.({ method, url: displayUrl, attempt, headers: loggableHeaders(headers) });
+      started = Date.now();
+      response = await attemptOnce(headers, timer.signal);
+      text = response.ok ? await readBody(response, init.maxResponseBytes, where) : await response.text();
     } catch (error) {
+      const timedOut = timer.timedOut();
+      timer.clear();
       if (signal?.aborted) throw signal.reason;
       if (error instanceof QuiverError) throw error;
-      if (isHTTPError(error)) {
-        onResponse(error.response, error.request.url);
-        const apiError = makeAPIError({
-          vendor: vendor.name,
-          parseError: vendor.parseError,
-          status: error.response.status,
-          statusText: error.response.statusText,
-          headers: error.response.headers,
-          body: error.data,
-          method,
-          path: init.displayPath,
-          experimental: init.experimental,
-          requestIdHeaders: vendor.requestIdHeaders,
-        });
-        // One fresh login after a 401, for token-based auth (DESIGN §7).
-        if (apiError instanceof AuthenticationError && init.auth?.refresh && !refreshed) {
-          refreshed = true;
-          if (await init.auth.refresh({ signal })) continue;
-        }
-        throw apiError;
-      }
-      // A timed-out attempt, or a connection lost while reading the body: ky retries neither once the
-      // headers have arrived, but for a retryable call it is just another failed attempt (DESIGN §4).
-      const timedOut = isTimeoutError(error);
-      const network = isNetworkError(error) || isLostConnection(error);
-      if (!timedOut && !network) throw error;
-      const retriesUsed = Math.max(0, attemptsThisRound - 1);
-      if (retryable && retriesLeft - retriesUsed > 0) {
-        retriesLeft -= attemptsThisRound;
-        logger.info(`[quiver] ${where}: retrying after ${timedOut ? 'a timeout' : 'a lost connection'}`);
-        await sleep(backoffDelay(attempt, vendor.retry), signal);
+      const network = timedOut || isNetworkError(error) || isLostConnection(error);
+      if (!network) throw error;
+      if (retries < maxRetries) {
+        retries += 1;
+        logger.info(
+          `[quiver] ${where}: retry ${retries} of ${maxRetries} after ${timedOut ? 'a timeout' : 'a network error'}`,
+        );
+        await sleep(backoffDelay(retries, vendor.retry), signal);
         continue;
       }
       if (timedOut)
@@ -331,7 +378,51 @@ export async function send(init: SendInit): Promise<SendResult> {
         cause: cause instanceof Error ? networkCause(cause) : undefined,
       });
     }
+    timer.clear();
+    const rateLimit = onResponse(response, started);
+    if (response.ok) return { response, body: parseBody(text, response), rateLimit };
+
+    const apiError = makeAPIError({
+      vendor: vendor.name,
+      parseError: vendor.parseError,
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+      body: parseErrorBody(text),
+      method,
+      path: init.displayPath,
+      experimental: init.experimental,
+      requestIdHeaders: vendor.requestIdHeaders,
+    });
+    // One fresh login after a 401, for token-based auth (DESIGN §7); it does not use up a retry.
+    if (apiError instanceof AuthenticationError && init.auth?.refresh && !refreshed) {
+      refreshed = true;
+      if (await init.auth.refresh({ signal })) continue;
+    }
+    if (RETRYABLE_STATUSES.includes(response.status) && retries < maxRetries) {
+      // One reading of the server's wait: Retry-After (seconds, decimals, HTTP date), then
+      // X-RateLimit-Reset (a reset in the past means now).
+      const wait = retryAfterMs(response.headers);
+      // A server wait longer than maxRetryAfter is not slept through: fail fast, and let the caller
+      // decide (RateLimitError.retryAfter says how long).
+      if (wait !== undefined && wait > init.maxRetryAfter) throw apiError;
+      retries += 1;
+      logger.info(`[quiver] ${where}: retry ${retries} of ${maxRetries} after status ${response.status}`);
+      await sleep(wait ?? backoffDelay(retries, vendor.retry), signal);
+      continue;
+    }
+    throw apiError;
   }
+}
+
+function redirectError(response: Response, where: string, what: string): APIError {
+  return new APIError({
+    status: response.status,
+    code: 'redirect_refused',
+    message: `${where} → ${response.status}: refused to follow a redirect to ${what}; credentials are sent to the configured origin only. Check baseURL.`,
+    headers: safeResponseHeaders(response.headers),
+    body: undefined,
+  });
 }
 
 function causeMessage(error: Error): string {

@@ -34,13 +34,28 @@ export type Handler = (req: IncomingMessage, res: ServerResponse, body: string) 
 
 /** A real loopback HTTP server, for timing and fault tests. */
 export async function startServer(handler: Handler) {
-  const requests: { method: string; url: string; headers: IncomingMessage['headers']; body: string }[] = [];
+  const requests: {
+    method: string;
+    url: string;
+    headers: IncomingMessage['headers'];
+    body: string;
+    /** When the request arrived (ms since epoch). */
+    at: number;
+  }[] = [];
+  const arrivals = new WeakMap<IncomingMessage, number>();
   const server = createServer((req, res) => {
+    arrivals.set(req, Date.now());
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+      requests.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body,
+        at: arrivals.get(req) ?? Date.now(),
+      });
       Promise.resolve(handler(req, res, body)).catch((error) => {
         res.statusCode = 500;
         res.end(String(error));

@@ -134,7 +134,9 @@ describe('configuration', () => {
   });
 
   it('refuses nonsense options with a clear message', () => {
-    expect(() => new TestClient({ timeout: -1 })).toThrow('Test: timeout must be a number ≥ 0; got -1.');
+    expect(() => new TestClient({ timeout: -1 })).toThrow(
+      'Test: timeout must be a number of milliseconds from 1 to 2147483647; got -1.',
+    );
     expect(() => new TestClient({ validate: 'loud' as never })).toThrow(
       /validate must be 'strict', 'warn' or 'off'/,
     );
