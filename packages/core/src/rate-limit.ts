@@ -217,7 +217,8 @@ export class RateLimiter {
     if (!this.#adaptive || !info) return;
     const { remaining, reset } = info;
     let holdMs: number | undefined;
-    if (remaining !== undefined && remaining <= 0 && reset !== undefined) holdMs = reset.getTime() - Date.now();
+    if (remaining !== undefined && remaining <= 0 && reset !== undefined)
+      holdMs = reset.getTime() - Date.now();
     if (remaining === undefined && holdMs === undefined) return;
     this.#report({ remaining: remaining === undefined ? undefined : Math.max(0, remaining), holdMs });
   }
