@@ -16,14 +16,13 @@ export function client(options: PikarcOptions = {}): Pikarc {
 
 /** nock scope on `BASE` that checks the SDK headers and the given credential. */
 export function api(credential: string | null = KEY): nock.Scope {
-  const reqheaders: Record<string, string | RegExp | ((value: string) => boolean)> = {
+  const reqheaders: Record<string, string | RegExp> = {
     accept: 'application/json',
     'user-agent': /^quiver-pikarc\/0\.1\.0 \(/,
   };
   if (credential !== null) reqheaders.authorization = `Bearer ${credential}`;
-  const scope = nock(BASE, { reqheaders });
   if (credential === null) return nock(BASE, { reqheaders, badheaders: ['authorization'] });
-  return scope;
+  return nock(BASE, { reqheaders });
 }
 
 /** Installs nock for a test file: no real network, no leftover interceptors. */
