@@ -10,8 +10,15 @@ export const optBool = v.optional(v.nullable(v.boolean()));
 /** A free-form object (the docs show `{}`), kept as received. */
 export const optObject = v.optional(v.nullable(v.record(v.string(), v.unknown())));
 
-/** `{ success: true }`: the body of Puffle's deletes (Puffle's API reference, e.g. Delete Lead). */
-export const SuccessResultSchema = v.looseObject({ success: v.literal(true) });
+/**
+ * `{ success: true }`: the body of Puffle's deletes (Puffle's API reference, e.g. Delete Lead). The
+ * API basics page says a deletion may instead answer 204 No Content: an empty body resolves as
+ * `{ success: true }` too, so callers see one shape.
+ */
+export const SuccessResultSchema = v.pipe(
+  v.optional(v.looseObject({ success: v.literal(true) })),
+  v.transform((body) => body ?? { success: true as const }),
+);
 /** `{ success: true }`. */
 export type SuccessResult = v.InferOutput<typeof SuccessResultSchema>;
 
