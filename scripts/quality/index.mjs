@@ -4,6 +4,8 @@
 //
 //   node scripts/quality/index.mjs [conventions] [size] [matrix] [docs] [release]
 //
+//   exports      every target of every package's exports map exists after the build (a build that
+//                races its own output — the ./testing types once vanished every other run — fails)
 //   conventions  every package keeps the scripts turbo runs in CI (build, typecheck, test, publint,
 //                attw), the exports map and `sideEffects: false`; vendor packages export ./testing
 //   size         bundle-size budgets (scripts/quality/size.mjs)
@@ -48,7 +50,31 @@ async function conventionsGate({ log = console.log } = {}) {
   return { failures };
 }
 
+function exportTargets(node, out = []) {
+  if (typeof node === 'string') out.push(node);
+  else if (node && typeof node === 'object') for (const value of Object.values(node)) exportTargets(value, out);
+  return out;
+}
+
+async function exportsGate({ log = console.log } = {}) {
+  const { packages } = await discoverPackages();
+  const failures = [];
+  let count = 0;
+  for (const pkg of packages) {
+    const m = pkg.manifest;
+    const targets = [...exportTargets(m.exports), m.main, m.module, m.types].filter(Boolean);
+    for (const [, paths] of Object.entries(m.typesVersions?.['*'] ?? {})) targets.push(...paths);
+    for (const target of new Set(targets)) {
+      count += 1;
+      if (!existsSync(join(pkg.dir, target))) failures.push(`${pkg.name}: ${target} is missing after the build`);
+    }
+  }
+  log(`${count} export targets in ${packages.length} packages`);
+  return { failures };
+}
+
 const GATES = {
+  exports: exportsGate,
   conventions: conventionsGate,
   size: sizeGate,
   matrix: matrixGate,
