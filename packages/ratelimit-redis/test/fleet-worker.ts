@@ -11,18 +11,20 @@ interface Setup {
   baseURL: string;
   apiKey: string;
   redisPort: number | undefined;
+  /** The limit (per second, and the bucket). Default 10, Push Security's. */
+  rate?: number;
 }
 
 /** The smallest vendor client: Push Security's published limit, 10/s with a bucket of 10. */
 class FleetClient extends QuiverClient {
-  constructor(options: ClientOptions & { apiKey: string; baseURL: string }) {
+  constructor(options: ClientOptions & { apiKey: string; baseURL: string; rate: number }) {
     super(options, {
       name: 'Fleet',
       sdk: 'quiver-fleet-test',
       version: '0.0.0',
       baseURL: options.baseURL,
       auth: bearerAuth(options.apiKey),
-      rateLimit: { perSecond: 10, burst: 10 },
+      rateLimit: { perSecond: options.rate, burst: options.rate },
     });
   }
 }
@@ -35,6 +37,7 @@ const warnings: string[] = [];
 const client = new FleetClient({
   apiKey: setup.apiKey,
   baseURL: setup.baseURL,
+  rate: setup.rate ?? 10,
   maxRetries: 0,
   logger: { error() {}, warn: (m: string) => warnings.push(m), info() {}, debug() {} },
   rateLimitStore: redis ? createRedisStore({ sendCommand: (args) => redis.sendCommand(args) }) : undefined,
