@@ -117,15 +117,15 @@ describe('startFakePushSecurity', () => {
     await expect(push.findings.list().toArray()).rejects.toBeInstanceOf(InternalServerError);
     expect((await push.findings.list()).items.length).toBeGreaterThan(0);
 
-    fake.inject({ method: 'GET', path: /^\/v1\/detections\//, delayMs: 150 });
+    fake.fault({ method: 'GET', path: /^\/v1\/detections\//, delayMs: 150 });
     const started = performance.now();
     await push.detections.retrieve(SEED_IDS.detections.malware);
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);
 
-    fake.inject({ path: '/v1/apps', networkError: true });
+    fake.fault({ path: '/v1/apps', reset: true });
     await expect(push.apps.list().toArray()).rejects.toBeInstanceOf(APIConnectionError);
 
-    fake.inject({ status: 503, times: Number.POSITIVE_INFINITY, body: 'down for maintenance' });
+    fake.fault({ status: 503, times: Number.POSITIVE_INFINITY, body: 'down for maintenance' });
     await expect(push.employees.list().toArray()).rejects.toThrow(/→ 503: down for maintenance/);
     fake.clearFaults();
     expect((await push.employees.list()).items.length).toBe(6);
@@ -154,5 +154,57 @@ describe('startFakePushSecurity', () => {
       Array.from({ length: 40 }, () => raw('/v1/findings?limit=1').then((r) => r.status)),
     );
     expect(unlimited.every((s) => s === 200)).toBe(true);
+  });
+
+  it('retrieves an employee and updates it as documented: email among knownEmails, groups replaced', async () => {
+    fake = await startFakePushSecurity();
+    const id = SEED_IDS.employees.alice;
+    const { body: alice } = await raw(`/v1/employees/${id}`);
+    expect(alice).toMatchObject({
+      id,
+      email: 'alice.nguyen@example.com',
+      knownEmails: ['alice.nguyen@example.com', 'anguyen@example.com'],
+    });
+    expect((await raw('/v1/employees/nobody')).status).toBe(404);
+    const patch = (body: unknown, key?: string) =>
+      raw(`/v1/employees/${id}`, {
+        method: 'PATCH',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json' },
+        key,
+      });
+    expect(
+      await patch({ email: 'anguyen@example.com', groups: ['Leadership'], firstName: 'Alicia' }),
+    ).toEqual({
+      status: 200,
+      body: expect.objectContaining({
+        email: 'anguyen@example.com',
+        groups: ['Leadership'],
+        firstName: 'Alicia',
+      }),
+    });
+    expect(await patch({ email: 'someone.else@example.com' })).toEqual({
+      status: 400,
+      body: { message: "email must be one of the employee's knownEmails" },
+    });
+    expect((await patch({ groups: 'Security' })).status).toBe(400);
+    expect((await patch({ licensed: 'no' })).status).toBe(400);
+    expect((await patch({ licensed: false }, FAKE_READ_ONLY_KEY)).status).toBe(403);
+    // An employee with accounts stays in the answer when unlicensed.
+    expect(await patch({ licensed: false })).toMatchObject({ status: 200, body: { id, licensed: false } });
+    expect(fake.requests.at(-1)).toMatchObject({ method: 'PATCH', body: { licensed: false }, status: 200 });
+  });
+
+  it('unlicensing an employee without accounts answers null', async () => {
+    fake = await startFakePushSecurity({ seed: { accounts: [] } });
+    const id = SEED_IDS.employees.bob;
+    const response = await fetch(`${fake.url}/v1/employees/${id}`, {
+      method: 'PATCH',
+      headers: { 'x-api-key': FAKE_FULL_ACCESS_KEY, 'content-type': 'application/json' },
+      body: JSON.stringify({ licensed: false }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toBeNull();
+    expect(fake.data.employees.find((e) => e.id === id)?.licensed).toBe(false);
   });
 });

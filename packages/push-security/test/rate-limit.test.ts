@@ -33,7 +33,7 @@ describe('client-side limiter (10/s, burst 10, shared by every call of a client)
     // 10 go at once, the other 90 at 10/s.
     expect(elapsed).toBeGreaterThan(8.5);
     expect(elapsed).toBeLessThan(10.5);
-    const times = fake.requests.map((r) => r.receivedAt).sort((a, b) => a - b);
+    const times = fake.requests.map((r) => r.at).sort((a, b) => a - b);
     const sustained = 89 / ((times[99]! - times[10]!) / 1000);
     expect(sustained).toBeGreaterThan(9.3);
     expect(sustained).toBeLessThan(10.7);
@@ -79,7 +79,7 @@ describe('client-side limiter (10/s, burst 10, shared by every call of a client)
   });
 
   it('a 429 injected by the fake is retried and the call succeeds', async () => {
-    fake.inject({ path: `/v1/findings/${id}`, status: 429 });
+    fake.fault({ path: `/v1/findings/${id}`, status: 429 });
     const finding = await client({ maxRetries: 2 }).findings.retrieve(id);
     expect(finding.id).toBe(id);
     expect(fake.requests.map((r) => r.status)).toEqual([429, 200]);

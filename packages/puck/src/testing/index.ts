@@ -15,9 +15,9 @@ export {
   type FakeLifecycleOptions,
   FakePuck,
   type FakePuckOptions,
+  type FakeRequest,
   type FakeSubscription,
   type FakeTier,
-  type RecordedRequest,
   startFakePuck,
 } from './server.js';
 export {

@@ -1,5 +1,16 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import {
+  cursorPage,
+  type FakeAnswer,
+  type FakeFault,
+  type FakeHandlerRequest,
+  type FakeRequest,
+  type FakeServer,
+  HttpError,
+  IdempotencyStore,
+  randomId,
+  sendWebhook,
+  startFakeServer,
+} from '@quiver/core/testing';
 import { generatePuckSignatureHeader, type PuckEventType } from '../webhooks.js';
 import {
   ALL_SCOPES,
@@ -60,42 +71,7 @@ export interface FakeLifecycleOptions {
   finalStatus?: string | ((investigation: FakeInvestigation) => string);
 }
 
-/**
- * A fault to inject, matched against incoming requests in order. The first fault that matches (and
- * has uses left) applies. A fault with `status` or `disconnect` answers instead of the fake, so the
- * request has no effect (a faulted trigger creates no investigation).
- */
-export interface FakeFault {
-  /** HTTP method to match. Default: any. */
-  method?: string;
-  /** Path to match: exact string (without query), or a RegExp. Default: any. */
-  path?: string | RegExp;
-  /** Matching requests to let through untouched first. Default `0`. */
-  skip?: number;
-  /** How many matching requests it applies to. Default `1`; `Infinity` for all. */
-  times?: number;
-  /** Wait this long before answering (alone: a slow but correct answer, e.g. to test timeouts). */
-  delayMs?: number;
-  /** Answer with this status and Puck's `{ error }` envelope. */
-  status?: number;
-  /** The envelope's `error` string. Default: derived from the status (`rate_limited`, `internal_error`, …). */
-  error?: string;
-  /** The envelope's `issues` (for 400s; vendors/puck.md §3). */
-  issues?: Array<{
-    /** Dotted JSON path of the offending field, e.g. `scope.filter.last_seen_within`. */
-    path: string;
-    /** What is wrong with it. */
-    message: string;
-  }>;
-  /** `Retry-After` in seconds. Default `1` for a 429, none otherwise. */
-  retryAfter?: number;
-  /** Extra response headers. */
-  headers?: Record<string, string>;
-  /** Close the connection without answering: a network error for the client. */
-  disconnect?: boolean;
-  /** Schema drift: handle the request normally, then replace the JSON body with `drift(body)`. */
-  drift?: (body: unknown) => unknown;
-}
+export type { FakeFault, FakeRequest };
 
 /** Options of `startFakePuck`. */
 export interface FakePuckOptions {
@@ -106,7 +82,7 @@ export interface FakePuckOptions {
   apiKeys?: Record<string, FakeApiKey | FakeScope[]>;
   /** Investigation lifecycle timing. */
   lifecycle?: FakeLifecycleOptions;
-  /** Faults to inject (more can be added with `fake.addFault`). */
+  /** Faults armed from the start (more with `fake.fault`): the kit's fault model, see `FakeFault`. */
   faults?: FakeFault[];
   /** Port on 127.0.0.1. Default `0` (a free port). */
   port?: number;
@@ -128,30 +104,17 @@ export interface FakePuckOptions {
   };
   /** Timeout of one webhook delivery attempt in ms. Default `5_000`. */
   deliveryTimeoutMs?: number;
-}
-
-/** One request the fake received. */
-export interface RecordedRequest {
-  /** HTTP method, upper-case. */
-  method: string;
-  /** Path without query string. */
-  path: string;
-  /** Query parameters; a repeated parameter becomes an array. */
-  query: Record<string, string | string[]>;
-  /** Request headers, lower-case; `authorization` is redacted. */
-  headers: Record<string, string>;
-  /** Parsed JSON body (or the raw text when it was not JSON). */
-  body: unknown;
-  /** The `Idempotency-Key` header, when sent. */
-  idempotencyKey: string | undefined;
-  /** `valid`, `missing` or `invalid` Authorization. */
-  auth: 'valid' | 'missing' | 'invalid';
-  /** The status the fake answered (0 for a dropped connection). */
-  status: number;
-  /** Whether an injected fault answered. */
-  faulted: boolean;
-  /** When it arrived (ms since epoch). */
-  at: number;
+  /**
+   * Secret that deliveries to a trigger's one-off `webhook_url` are signed with (the docs name no
+   * secret for it; the fake signs like its other deliveries). Default: a new `whsec_…`, see
+   * `fake.webhookUrlSecret`.
+   */
+  webhookUrlSecret?: string;
+  /**
+   * The clock investigations advance by, in ms since the epoch. Default `Date.now`. A test that moves
+   * it by hand sees every lifecycle state deterministically, however loaded the machine.
+   */
+  clock?: () => number;
 }
 
 /** An investigation of the fake, as `fake.investigations` shows it. */
@@ -236,11 +199,8 @@ export interface FakeSubscription {
 // Internals
 // =============================================================================================
 
-interface FakeResponse {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
+type FakeResponse = FakeAnswer;
+type RequestContext = FakeHandlerRequest;
 
 interface KeyState {
   scopes: Set<string>;
@@ -260,44 +220,11 @@ interface InvestigationState {
   body: Record<string, unknown>;
 }
 
-interface RequestContext {
-  method: string;
-  path: string;
-  params: string[];
-  query: URLSearchParams;
-  body: unknown;
-  headers: IncomingMessage['headers'];
-  idempotencyKey: string | undefined;
-}
-
-type Handler = (ctx: RequestContext) => FakeResponse | Promise<FakeResponse>;
-
-interface Route {
-  method: string;
-  pattern: RegExp;
-  /** Scope required; `null` = no Authorization at all (the inbound receiver). */
-  scope: FakeScope | null;
-  handler: Handler;
-}
-
 const DEFAULT_STATES = ['pending', 'queued', 'exploring', 'compiling', 'executing', 'analyzing'];
 const TERMINAL = new Set(['complete', 'completed', 'failed', 'cancelled']);
 const SEVERITIES = ['low', 'medium', 'high', 'critical'];
 const DURATION = /^\d+(s|m|h|d)$/;
 const WINDOW_MS = 60_000;
-
-const STATUS_ERRORS: Record<number, string> = {
-  400: 'validation_error',
-  401: 'invalid_api_key',
-  403: 'insufficient_scope',
-  404: 'not_found',
-  409: 'conflict',
-  429: 'rate_limited',
-  500: 'internal_error',
-  501: 'not_implemented',
-  502: 'bad_gateway',
-  503: 'service_unavailable',
-};
 
 function error(
   status: number,
@@ -305,31 +232,6 @@ function error(
   issues?: Array<{ path: string; message: string }>,
 ): FakeResponse {
   return { status, body: issues ? { error: message, issues } : { error: message } };
-}
-
-function randomId(prefix: string): string {
-  return `${prefix}${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
-}
-
-/** JSON with sorted keys: "same body" for idempotency ignores key order. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-function isLoopbackUrl(raw: string): boolean {
-  try {
-    const host = new URL(raw).hostname.replace(/^\[|\]$/g, '');
-    return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-  } catch {
-    return false;
-  }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -348,60 +250,70 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * it receives is recorded for assertions. Start it with `startFakePuck()`.
  */
 export class FakePuck {
-  /** Base URL to pass to `new Puck({ baseURL })`, e.g. `http://127.0.0.1:53211`. */
-  readonly url: string;
-  /** Every request received, in order. */
-  readonly requests: RecordedRequest[] = [];
   /** Every event emitted (delivered or not), in order. */
   readonly events: FakePuckEvent[] = [];
   /** Every webhook delivery attempt, in order. */
   readonly deliveries: FakeDelivery[] = [];
+  /** The secret deliveries to a trigger's one-off `webhook_url` are signed with (`X-Puck-Signature`). */
+  readonly webhookUrlSecret: string;
 
-  readonly #server: Server;
+  readonly #server: FakeServer;
+  readonly #options: FakePuckOptions;
   readonly #keys = new Map<string, KeyState>();
-  readonly #faults: Array<{ fault: FakeFault; seen: number; used: number }> = [];
   readonly #lifecycle: Required<Omit<FakeLifecycleOptions, 'finalStatus'>> & {
     finalStatus: FakeLifecycleOptions['finalStatus'];
   };
+  readonly #now: () => number;
   readonly #deliveryTimeoutMs: number;
   readonly #investigations = new Map<string, InvestigationState>();
-  readonly #idempotency = new Map<string, { hash: string; response: FakeResponse; at: number }>();
+  // vendors/puck.md §5: a key is remembered for 24 hours.
+  readonly #idempotency: IdempotencyStore;
   readonly #findings = new Map<string, FakeRecord>();
-  readonly #agents: FakeRecord[];
-  readonly #graph: { nodes: FakeRecord[]; edges: FakeRecord[] };
+  #agents: FakeRecord[] = [];
+  #graph: { nodes: FakeRecord[]; edges: FakeRecord[] } = { nodes: [], edges: [] };
   readonly #curiosity = new Map<string, FakeRecord>();
   readonly #subscriptions = new Map<string, FakeSubscription>();
   readonly #endpoints = new Map<string, FakeRecord & { key: string }>();
   readonly #pending = new Set<Promise<unknown>>();
   readonly #timers = new Set<ReturnType<typeof setTimeout>>();
-  readonly #routes: Route[];
   #counter = 0;
   #closed = false;
 
   /** @internal use `startFakePuck()`. */
-  constructor(server: Server, url: string, options: FakePuckOptions) {
+  constructor(
+    server: FakeServer,
+    options: FakePuckOptions,
+    auth: { describe(header: string | undefined): string },
+  ) {
     this.#server = server;
-    this.url = url;
-    const keys = options.apiKeys ?? { [FAKE_PUCK_API_KEY]: {} };
-    for (const [key, value] of Object.entries(keys))
-      this.#addKey(key, Array.isArray(value) ? { scopes: value } : value);
+    auth.describe = (header) => (this.#authenticate(header) ? 'valid' : header ? 'invalid' : 'missing');
+    this.#options = options;
     this.#lifecycle = {
       stepMs: options.lifecycle?.stepMs ?? 1000,
       states: options.lifecycle?.states ?? DEFAULT_STATES,
       finalStatus: options.lifecycle?.finalStatus,
     };
+    this.#now = options.clock ?? Date.now;
+    this.#idempotency = new IdempotencyStore({ now: this.#now });
     this.#deliveryTimeoutMs = options.deliveryTimeoutMs ?? 5_000;
-    for (const fault of options.faults ?? []) this.addFault(fault);
-    this.#agents = options.seed?.agents ?? defaultAgents();
-    this.#graph = options.seed?.graph ?? defaultGraph();
-    for (const finding of options.seed?.findings ?? []) this.#findings.set(finding.id, finding);
-    for (const item of options.seed?.curiosity ?? []) this.#curiosity.set(item.id, item);
-    this.#routes = this.#buildRoutes();
+    this.webhookUrlSecret = options.webhookUrlSecret ?? `whsec_${randomId('', 32)}`;
+    this.#seed();
+    this.#routes();
   }
 
   // ------------------------------------------------------------------------------------------
   // Inspection and control
   // ------------------------------------------------------------------------------------------
+
+  /** Base URL to pass to `new Puck({ baseURL })`, e.g. `http://127.0.0.1:53211`. */
+  get url(): string {
+    return this.#server.url;
+  }
+
+  /** Every request received, in order (the `Authorization` header is never recorded). */
+  get requests(): FakeRequest[] {
+    return this.#server.requests;
+  }
 
   /** Investigations created so far (statuses brought up to date), oldest first. */
   get investigations(): FakeInvestigation[] {
@@ -423,22 +335,32 @@ export class FakePuck {
     return [...this.#endpoints.values()].map((e) => ({ ...e }));
   }
 
-  /** Requests matching a method and path (exact string or RegExp). */
-  requestsTo(method: string, path: string | RegExp): RecordedRequest[] {
-    return this.requests.filter(
-      (r) =>
-        r.method === method.toUpperCase() && (typeof path === 'string' ? r.path === path : path.test(r.path)),
-    );
+  /** Arms a fault for the next matching request(s), after those already armed (see `FakeFault`). */
+  fault(fault: FakeFault): void {
+    this.#server.fault(fault);
   }
 
-  /** Adds a fault; it applies to requests from now on, after the faults already registered. */
-  addFault(fault: FakeFault): void {
-    this.#faults.push({ fault, seen: 0, used: 0 });
-  }
-
-  /** Removes every fault. */
+  /** Disarms every fault. */
   clearFaults(): void {
-    this.#faults.length = 0;
+    this.#server.clearFaults();
+  }
+
+  /**
+   * Back to the start: forgets requests, faults, investigations, events, deliveries, subscriptions,
+   * inbound endpoints, idempotency keys and rate-limit windows, and restores the seed and the keys.
+   */
+  reset(): void {
+    this.#server.reset();
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
+    for (const state of this.#investigations.values()) if (state.timer) clearTimeout(state.timer);
+    this.#investigations.clear();
+    this.#idempotency.clear();
+    this.#subscriptions.clear();
+    this.#endpoints.clear();
+    this.events.length = 0;
+    this.deliveries.length = 0;
+    this.#seed();
   }
 
   /** Adds (or replaces) an API key. */
@@ -484,17 +406,23 @@ export class FakePuck {
    * Resolves with the delivery records.
    */
   async deliverWebhooks(url: string, secret: string): Promise<FakeDelivery[]> {
-    const subscription: FakeSubscription = {
-      id: 'sub_manual',
+    const subscription = this.#oneOff(url, 'manual', secret);
+    return Promise.all(this.events.map((event) => this.#deliver(subscription, event)));
+  }
+
+  /** A subscription-shaped target for deliveries outside any subscription (`sub_<name>`). */
+  #oneOff(url: string, name: string, secret = this.webhookUrlSecret): FakeSubscription {
+    const now = isoSeconds();
+    return {
+      id: `sub_${name}`,
       url,
       events: ['*'],
       filters: {},
       active: true,
       secret,
-      created_at: isoSeconds(),
-      updated_at: isoSeconds(),
+      created_at: now,
+      updated_at: now,
     };
-    return Promise.all(this.events.map((event) => this.#deliver(subscription, event)));
   }
 
   /**
@@ -523,150 +451,26 @@ export class FakePuck {
     for (const timer of this.#timers) clearTimeout(timer);
     for (const state of this.#investigations.values()) if (state.timer) clearTimeout(state.timer);
     await this.idle();
-    await new Promise<void>((resolve) => {
-      this.#server.close(() => resolve());
-      this.#server.closeAllConnections?.();
-    });
+    await this.#server.close();
   }
 
   // ------------------------------------------------------------------------------------------
-  // HTTP plumbing
+  // Keys, scopes and limits
   // ------------------------------------------------------------------------------------------
 
-  /** @internal */
-  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://fake.puck');
-    const method = (req.method ?? 'GET').toUpperCase();
-    const raw = await readBody(req);
-    const contentType = String(req.headers['content-type'] ?? '');
-    let body: unknown;
-    let parseError: FakeResponse | undefined;
-    if (raw.length > 0) {
-      try {
-        body = JSON.parse(raw);
-      } catch {
-        body = raw;
-        parseError = error(400, 'request body is not valid JSON');
-      }
-      // vendors/puck.md §1: bodies must be JSON; form encoding is not supported.
-      if (!contentType.includes('application/json'))
-        parseError = error(400, 'Content-Type must be application/json');
-    }
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value === undefined) continue;
-      headers[name] =
-        name === 'authorization' ? '[REDACTED]' : Array.isArray(value) ? value.join(', ') : value;
-    }
-    const query: Record<string, string | string[]> = {};
-    for (const key of new Set(url.searchParams.keys())) {
-      const all = url.searchParams.getAll(key);
-      query[key] = all.length === 1 ? (all[0] as string) : all;
-    }
-    const idempotencyHeader = req.headers['idempotency-key'];
-    const record: RecordedRequest = {
-      method,
-      path: url.pathname,
-      query,
-      headers,
-      body,
-      idempotencyKey: Array.isArray(idempotencyHeader) ? idempotencyHeader[0] : idempotencyHeader,
-      auth: 'missing',
-      status: 0,
-      faulted: false,
-      at: Date.now(),
-    };
-    this.requests.push(record);
-
-    const fault = this.#matchFault(method, url.pathname);
-    if (fault?.delayMs) await new Promise((resolve) => this.#timer(resolve, fault.delayMs ?? 0));
-    if (fault?.disconnect) {
-      record.faulted = true;
-      req.socket.destroy();
-      return;
-    }
-    let response: FakeResponse;
-    if (fault?.status !== undefined) {
-      record.faulted = true;
-      response = error(fault.status, fault.error ?? STATUS_ERRORS[fault.status] ?? 'fault', fault.issues);
-      const retryAfter = fault.retryAfter ?? (fault.status === 429 ? 1 : undefined);
-      response.headers = { ...fault.headers };
-      // Only Retry-After: an injected 429 shows one retry after exactly that wait. (The tier limiter's
-      // own 429s also send X-RateLimit-Remaining: 0, which makes the client hold further calls.)
-      if (retryAfter !== undefined) response.headers['retry-after'] = String(retryAfter);
-    } else {
-      response = parseError ?? (await this.#dispatch(method, url, body, req, record));
-      if (fault?.drift && response.body !== undefined) {
-        record.faulted = true;
-        response = { ...response, body: fault.drift(response.body) };
-      }
-      if (fault?.headers) response.headers = { ...response.headers, ...fault.headers };
-    }
-    record.status = response.status;
-    const out: Record<string, string> = {
-      'x-request-id': randomId('req_'),
-      ...response.headers,
-    };
-    if (response.body === undefined) {
-      res.writeHead(response.status, out).end();
-    } else {
-      out['content-type'] = 'application/json; charset=utf-8';
-      res.writeHead(response.status, out).end(JSON.stringify(response.body));
-    }
-  }
-
-  #matchFault(method: string, path: string): FakeFault | undefined {
-    for (const entry of this.#faults) {
-      const { fault } = entry;
-      if (fault.method && fault.method.toUpperCase() !== method) continue;
-      if (
-        fault.path !== undefined &&
-        (typeof fault.path === 'string' ? fault.path !== path : !fault.path.test(path))
-      ) {
-        continue;
-      }
-      entry.seen += 1;
-      if (entry.seen <= (fault.skip ?? 0)) continue;
-      if (entry.used >= (fault.times ?? 1)) continue;
-      entry.used += 1;
-      return fault;
-    }
-    return undefined;
-  }
-
-  async #dispatch(
-    method: string,
-    url: URL,
-    body: unknown,
-    req: IncomingMessage,
-    record: RecordedRequest,
-  ): Promise<FakeResponse> {
-    let pathMatched = false;
-    for (const route of this.#routes) {
-      const match = route.pattern.exec(url.pathname);
-      if (!match) continue;
-      pathMatched = true;
-      if (route.method !== method) continue;
-      if (route.scope !== null) {
-        const auth = this.#authenticate(req.headers.authorization);
-        record.auth = auth ? 'valid' : req.headers.authorization ? 'invalid' : 'missing';
-        if (!auth) return error(401, 'invalid_api_key');
-        if (!auth.scopes.has('*') && !auth.scopes.has(route.scope)) return error(403, 'insufficient_scope');
-        const limited = this.#rateLimit(auth, url.pathname === '/v1/investigations' && method === 'POST');
-        if (limited) return limited;
-      }
-      return route.handler({
-        method,
-        path: url.pathname,
-        params: match.slice(1).map((p) => decodeURIComponent(p)),
-        query: url.searchParams,
-        body,
-        headers: req.headers,
-        idempotencyKey: record.idempotencyKey,
-      });
-    }
-    // A path that exists with another method answers 405; an unknown path 404.
-    return pathMatched ? error(405, 'method_not_allowed') : error(404, 'not_found');
+  #seed(): void {
+    const options = this.#options;
+    this.#keys.clear();
+    const keys = options.apiKeys ?? { [FAKE_PUCK_API_KEY]: {} };
+    for (const [key, value] of Object.entries(keys))
+      this.#addKey(key, Array.isArray(value) ? { scopes: value } : value);
+    this.#agents = structuredClone(options.seed?.agents ?? defaultAgents());
+    this.#graph = structuredClone(options.seed?.graph ?? defaultGraph());
+    this.#findings.clear();
+    this.#curiosity.clear();
+    for (const finding of structuredClone(options.seed?.findings ?? []))
+      this.#findings.set(finding.id, finding);
+    for (const item of structuredClone(options.seed?.curiosity ?? [])) this.#curiosity.set(item.id, item);
   }
 
   #addKey(key: string, options: FakeApiKey): void {
@@ -722,73 +526,85 @@ export class FakePuck {
 
   #nextId(prefix: string): string {
     this.#counter += 1;
-    return `${prefix}${this.#counter.toString(36).padStart(4, '0')}${crypto.randomUUID().replace(/-/g, '').slice(0, 8)}`;
+    return `${prefix}${this.#counter.toString(36).padStart(4, '0')}${randomId('', 8)}`;
   }
 
   // ------------------------------------------------------------------------------------------
   // Routes
   // ------------------------------------------------------------------------------------------
 
-  #buildRoutes(): Route[] {
-    const id = '([^/]+)';
-    const r = (method: string, path: string, scope: FakeScope | null, handler: Handler): Route => ({
-      method,
-      pattern: new RegExp(`^${path}$`),
-      scope,
-      handler,
+  #routes(): void {
+    // vendors/puck.md §1: bodies must be JSON; form encoding is not supported.
+    this.#server.use((c) => {
+      if (c.rawBody.length === 0) return undefined;
+      if (!String(c.headers['content-type'] ?? '').includes('application/json'))
+        return error(400, 'Content-Type must be application/json');
+      return typeof c.body === 'string' ? error(400, 'request body is not valid JSON') : undefined;
     });
-    return [
-      r('POST', '/v1/investigations', 'investigations:trigger', (c) => this.#createInvestigation(c)),
-      r('GET', '/v1/investigations', 'investigations:read', (c) => this.#listInvestigations(c)),
-      r('GET', `/v1/investigations/${id}`, 'investigations:read', (c) => this.#getInvestigation(c)),
-      r('DELETE', `/v1/investigations/${id}`, 'investigations:trigger', (c) => this.#cancelInvestigation(c)),
-      r('GET', `/v1/investigations/${id}/report`, 'reports:read', (c) => this.#getReport(c)),
-      r('POST', `/v1/investigations/${id}/report/regenerate`, 'reports:read', (c) => this.#regenerate(c)),
-      r('GET', '/v1/findings', 'findings:read', (c) => this.#listFindings(c)),
-      r('POST', `/v1/findings/${id}/dismiss`, 'findings:dismiss', (c) => this.#dismissFinding(c)),
-      r('GET', '/v1/graph/subgraph', 'graph:read', (c) => this.#subgraph(c)),
-      r('GET', '/v1/graph/path', 'graph:read', (c) => this.#graphPath(c)),
-      r('GET', '/v1/graph/live', 'graph:read', () => error(501, 'not_implemented')),
-      r('GET', '/v1/agents', 'agents:read', (c) => this.#listAgents(c)),
-      r('GET', `/v1/agents/${id}/config`, 'agents:read', (c) => this.#agentConfig(c)),
-      r('GET', '/v1/curiosity', 'curiosity:read', (c) => this.#listCuriosity(c)),
-      r('POST', '/v1/curiosity', 'curiosity:write', (c) => this.#createCuriosity(c)),
-      r('PATCH', `/v1/curiosity/${id}`, 'curiosity:write', (c) => this.#updateCuriosity(c)),
-      r('DELETE', `/v1/curiosity/${id}`, 'curiosity:write', (c) => this.#deleteCuriosity(c)),
-      r('POST', '/v1/webhooks/subscriptions', 'webhooks:manage', (c) => this.#createSubscription(c)),
-      r('GET', '/v1/webhooks/subscriptions', 'webhooks:manage', (c) => this.#listSubscriptions(c)),
-      r('GET', `/v1/webhooks/subscriptions/${id}`, 'webhooks:manage', (c) => this.#getSubscription(c)),
-      r('PATCH', `/v1/webhooks/subscriptions/${id}`, 'webhooks:manage', (c) => this.#updateSubscription(c)),
-      r('DELETE', `/v1/webhooks/subscriptions/${id}`, 'webhooks:manage', (c) => this.#deleteSubscription(c)),
-      r('POST', `/v1/webhooks/subscriptions/${id}/test`, 'webhooks:manage', (c) => this.#testSubscription(c)),
-      r('GET', '/v1/webhooks/deliveries', 'webhooks:manage', (c) => this.#listDeliveries(c)),
-      r('POST', `/v1/webhooks/deliveries/${id}/replay`, 'webhooks:manage', (c) => this.#replay(c)),
-      r('POST', '/v1/webhooks/incoming/endpoints', 'webhooks:manage', (c) => this.#createEndpoint(c)),
-      r('GET', '/v1/webhooks/incoming/endpoints', 'webhooks:manage', (c) => this.#listEndpoints(c)),
-      r('DELETE', `/v1/webhooks/incoming/endpoints/${id}`, 'webhooks:manage', (c) => this.#deleteEndpoint(c)),
-      r('POST', `/v1/webhooks/incoming/${id}/${id}`, null, (c) => this.#receive(c)),
-    ];
+    /** A route that needs a key with `scope` (`null`: no Authorization at all, the inbound receiver). */
+    const r = (
+      method: string,
+      path: string,
+      scope: FakeScope | null,
+      handler: (c: RequestContext) => FakeResponse,
+    ) =>
+      this.#server.route(method, path, (c) => {
+        if (scope !== null) {
+          const auth = this.#authenticate(c.headers.authorization);
+          if (!auth) return error(401, 'invalid_api_key');
+          if (!auth.scopes.has('*') && !auth.scopes.has(scope)) return error(403, 'insufficient_scope');
+          const limited = this.#rateLimit(auth, path === '/v1/investigations' && method === 'POST');
+          if (limited) return limited;
+        }
+        return handler(c);
+      });
+    r('POST', '/v1/investigations', 'investigations:trigger', (c) => this.#createInvestigation(c));
+    r('GET', '/v1/investigations', 'investigations:read', (c) => this.#listInvestigations(c));
+    r('GET', '/v1/investigations/:id', 'investigations:read', (c) => this.#getInvestigation(c));
+    r('DELETE', '/v1/investigations/:id', 'investigations:trigger', (c) => this.#cancelInvestigation(c));
+    r('GET', '/v1/investigations/:id/report', 'reports:read', (c) => this.#getReport(c));
+    r('POST', '/v1/investigations/:id/report/regenerate', 'reports:read', (c) => this.#regenerate(c));
+    r('GET', '/v1/findings', 'findings:read', (c) => this.#listFindings(c));
+    r('POST', '/v1/findings/:id/dismiss', 'findings:dismiss', (c) => this.#dismissFinding(c));
+    r('GET', '/v1/graph/subgraph', 'graph:read', (c) => this.#subgraph(c));
+    r('GET', '/v1/graph/path', 'graph:read', (c) => this.#graphPath(c));
+    r('GET', '/v1/graph/live', 'graph:read', () => error(501, 'not_implemented'));
+    r('GET', '/v1/agents', 'agents:read', (c) => this.#listAgents(c));
+    r('GET', '/v1/agents/:id/config', 'agents:read', (c) => this.#agentConfig(c));
+    r('GET', '/v1/curiosity', 'curiosity:read', (c) => this.#listCuriosity(c));
+    r('POST', '/v1/curiosity', 'curiosity:write', (c) => this.#createCuriosity(c));
+    r('PATCH', '/v1/curiosity/:id', 'curiosity:write', (c) => this.#updateCuriosity(c));
+    r('DELETE', '/v1/curiosity/:id', 'curiosity:write', (c) => this.#deleteCuriosity(c));
+    r('POST', '/v1/webhooks/subscriptions', 'webhooks:manage', (c) => this.#createSubscription(c));
+    r('GET', '/v1/webhooks/subscriptions', 'webhooks:manage', (c) => this.#listSubscriptions(c));
+    r('GET', '/v1/webhooks/subscriptions/:id', 'webhooks:manage', (c) => this.#getSubscription(c));
+    r('PATCH', '/v1/webhooks/subscriptions/:id', 'webhooks:manage', (c) => this.#updateSubscription(c));
+    r('DELETE', '/v1/webhooks/subscriptions/:id', 'webhooks:manage', (c) => this.#deleteSubscription(c));
+    r('POST', '/v1/webhooks/subscriptions/:id/test', 'webhooks:manage', (c) => this.#testSubscription(c));
+    r('GET', '/v1/webhooks/deliveries', 'webhooks:manage', (c) => this.#listDeliveries(c));
+    r('POST', '/v1/webhooks/deliveries/:id/replay', 'webhooks:manage', (c) => this.#replay(c));
+    r('POST', '/v1/webhooks/incoming/endpoints', 'webhooks:manage', (c) => this.#createEndpoint(c));
+    r('GET', '/v1/webhooks/incoming/endpoints', 'webhooks:manage', (c) => this.#listEndpoints(c));
+    r('DELETE', '/v1/webhooks/incoming/endpoints/:id', 'webhooks:manage', (c) => this.#deleteEndpoint(c));
+    r('POST', '/v1/webhooks/incoming/:provider/:key', null, (c) => this.#receive(c));
   }
 
-  /** A `next_cursor` page of `items` under `key` (vendors/puck.md §6); the cursor is an offset. */
+  /** A `next_cursor` page of `items` under `key` (vendors/puck.md §6): `null` on the last page. */
   #page(c: RequestContext, key: string, items: unknown[]): FakeResponse {
-    const rawLimit = c.query.get('limit');
-    const limit = rawLimit === null ? 100 : Number(rawLimit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
-      return error(400, 'validation_error', [
-        { path: 'limit', message: 'must be an integer between 1 and 1000' },
-      ]);
+    try {
+      const page = cursorPage(items, {
+        cursor: c.query.get('cursor'),
+        limit: c.query.get('limit'),
+        maxLimit: 1000,
+        scope: key,
+      });
+      return { status: 200, body: { [key]: page.items, next_cursor: page.nextCursor } };
+    } catch (cause) {
+      if (!(cause instanceof HttpError)) throw cause;
+      // The kit's message starts with the parameter's name; Puck reports it as an issue (§3).
+      const [path = '', ...rest] = cause.message.split(' ');
+      return error(400, 'validation_error', [{ path, message: rest.join(' ') }]);
     }
-    const cursor = c.query.get('cursor');
-    let start = 0;
-    if (cursor) {
-      const decoded = /^c_(\d+)$/.exec(cursor);
-      if (!decoded) return error(400, 'validation_error', [{ path: 'cursor', message: 'unknown cursor' }]);
-      start = Number(decoded[1]);
-    }
-    const slice = items.slice(start, start + limit);
-    const next = start + limit < items.length ? `c_${start + limit}` : null;
-    return { status: 200, body: { [key]: slice, next_cursor: next } };
   }
 
   // --- investigations -------------------------------------------------------------------------
@@ -808,16 +624,12 @@ export class FakePuck {
     const invalid = validateTrigger(body);
     if (invalid) return invalid;
     const { idempotency_key: _ignored, ...compared } = body;
-    const hash = canonical(compared);
     if (key !== undefined) {
-      const previous = this.#idempotency.get(key);
-      if (previous && Date.now() - previous.at < 24 * 3600_000) {
-        // vendors/puck.md §5: same key + same body replays the original 202; a different body is a 409.
-        if (previous.hash !== hash) return error(409, 'idempotency_key_reused');
-        return {
-          ...previous.response,
-          headers: { ...previous.response.headers, 'idempotent-replayed': 'true' },
-        };
+      // vendors/puck.md §5: same key + same body replays the original 202; a different body is a 409.
+      const seen = this.#idempotency.check(key, compared);
+      if (seen.kind === 'conflict') return error(409, 'idempotency_key_reused');
+      if (seen.kind === 'replay') {
+        return { ...seen.answer, headers: { ...seen.answer.headers, 'idempotent-replayed': 'true' } };
       }
     }
     const state = this.#startInvestigation(body, key, source);
@@ -839,7 +651,7 @@ export class FakePuck {
             }),
       },
     };
-    if (key !== undefined) this.#idempotency.set(key, { hash, response, at: Date.now() });
+    if (key !== undefined) this.#idempotency.save(key, compared, response);
     return response;
   }
 
@@ -852,7 +664,7 @@ export class FakePuck {
     key: string | undefined,
     source: string,
   ): InvestigationState {
-    const now = Date.now();
+    const now = this.#now();
     const record: FakeInvestigation = {
       id: this.#nextId('inv_'),
       status: this.#lifecycle.states[0] ?? 'pending',
@@ -896,7 +708,7 @@ export class FakePuck {
   #refresh(state: InvestigationState): InvestigationState {
     if (state.pinned || state.finalized) return state;
     const { stepMs, states } = this.#lifecycle;
-    const step = stepMs === 0 ? states.length : Math.floor((Date.now() - state.createdAtMs) / stepMs);
+    const step = stepMs === 0 ? states.length : Math.floor((this.#now() - state.createdAtMs) / stepMs);
     if (step < states.length) {
       const status = states[step] ?? 'pending';
       if (status !== state.record.status) {
@@ -941,13 +753,23 @@ export class FakePuck {
       model: 'standard',
     };
     for (const finding of found) void this.#emit('finding.discovered', { ...finding });
-    void this.#emit('investigation.completed', {
+    const completed = {
       investigation_id: record.id,
       query: record.query,
       severity: 'high',
       finding_count: found.length,
       summary: `${found.length} findings; 1 endpoint running an unapproved LLM client`,
-    });
+    };
+    void this.#emit('investigation.completed', completed);
+    // Puck's API overview: a trigger's `webhook_url` gets "a one-off push when that investigation
+    // finishes". Only `investigation.completed` is a documented name, so a failed or cancelled run
+    // pushes nothing here. Signed like every delivery, with `webhookUrlSecret`.
+    const webhookUrl = state.body.webhook_url;
+    if (typeof webhookUrl === 'string') {
+      const event = buildPuckEvent('investigation.completed', completed);
+      this.events.push(event);
+      void this.#deliver(this.#oneOff(webhookUrl, record.id), event);
+    }
   }
 
   #investigation(id: string | undefined): InvestigationState | undefined {
@@ -961,7 +783,7 @@ export class FakePuck {
   }
 
   #getInvestigation(c: RequestContext): FakeResponse {
-    const state = this.#investigation(c.params[0]);
+    const state = this.#investigation(c.params.id);
     if (!state) return error(404, 'investigation not found');
     return { status: 200, body: this.#publicInvestigation(state) };
   }
@@ -977,7 +799,7 @@ export class FakePuck {
   }
 
   #cancelInvestigation(c: RequestContext): FakeResponse {
-    const state = this.#investigation(c.params[0]);
+    const state = this.#investigation(c.params.id);
     if (!state) return error(404, 'investigation not found');
     if (TERMINAL.has(state.record.status))
       return error(409, `investigation is already ${state.record.status}`);
@@ -989,7 +811,7 @@ export class FakePuck {
   }
 
   #getReport(c: RequestContext): FakeResponse {
-    const state = this.#investigation(c.params[0]);
+    const state = this.#investigation(c.params.id);
     if (!state) return error(404, 'investigation not found');
     // vendors/puck.md §9.4: 409 until the investigation has completed.
     if (!state.report) return error(409, `investigation is ${state.record.status}; the report is not ready`);
@@ -997,7 +819,7 @@ export class FakePuck {
   }
 
   #regenerate(c: RequestContext): FakeResponse {
-    const state = this.#investigation(c.params[0]);
+    const state = this.#investigation(c.params.id);
     if (!state) return error(404, 'investigation not found');
     const report = state.report;
     if (!report) return error(409, `investigation is ${state.record.status}; the report is not ready`);
@@ -1042,7 +864,7 @@ export class FakePuck {
   }
 
   #dismissFinding(c: RequestContext): FakeResponse {
-    const finding = this.#findings.get(c.params[0] ?? '');
+    const finding = this.#findings.get(c.params.id ?? '');
     if (!finding) return error(404, 'finding not found');
     const body = isObject(c.body) ? c.body : {};
     if (body.reason === undefined)
@@ -1145,7 +967,7 @@ export class FakePuck {
   }
 
   #agentConfig(c: RequestContext): FakeResponse {
-    const agent = this.#agents.find((a) => a.id === c.params[0]);
+    const agent = this.#agents.find((a) => a.id === c.params.id);
     if (!agent) return error(404, 'agent not found');
     return { status: 200, body: agentConfig(agent.id) };
   }
@@ -1184,14 +1006,14 @@ export class FakePuck {
   }
 
   #updateCuriosity(c: RequestContext): FakeResponse {
-    const item = this.#curiosity.get(c.params[0] ?? '');
+    const item = this.#curiosity.get(c.params.id ?? '');
     if (!item) return error(404, 'curiosity item not found');
     if (isObject(c.body)) Object.assign(item, c.body, { id: item.id });
     return { status: 200, body: item };
   }
 
   #deleteCuriosity(c: RequestContext): FakeResponse {
-    if (!this.#curiosity.delete(c.params[0] ?? '')) return error(404, 'curiosity item not found');
+    if (!this.#curiosity.delete(c.params.id ?? '')) return error(404, 'curiosity item not found');
     return { status: 204 };
   }
 
@@ -1232,12 +1054,12 @@ export class FakePuck {
   }
 
   #getSubscription(c: RequestContext): FakeResponse {
-    const s = this.#subscriptions.get(c.params[0] ?? '');
+    const s = this.#subscriptions.get(c.params.id ?? '');
     return s ? { status: 200, body: this.#publicSubscription(s) } : error(404, 'subscription not found');
   }
 
   #updateSubscription(c: RequestContext): FakeResponse {
-    const s = this.#subscriptions.get(c.params[0] ?? '');
+    const s = this.#subscriptions.get(c.params.id ?? '');
     if (!s) return error(404, 'subscription not found');
     const body = isObject(c.body) ? c.body : {};
     if (typeof body.url === 'string') s.url = body.url;
@@ -1249,13 +1071,13 @@ export class FakePuck {
   }
 
   #deleteSubscription(c: RequestContext): FakeResponse {
-    return this.#subscriptions.delete(c.params[0] ?? '')
+    return this.#subscriptions.delete(c.params.id ?? '')
       ? { status: 204 }
       : error(404, 'subscription not found');
   }
 
   #testSubscription(c: RequestContext): FakeResponse {
-    const s = this.#subscriptions.get(c.params[0] ?? '');
+    const s = this.#subscriptions.get(c.params.id ?? '');
     if (!s) return error(404, 'subscription not found');
     const event = buildPuckEvent('investigation.queued', {
       investigation_id: 'inv_test',
@@ -1279,7 +1101,7 @@ export class FakePuck {
   }
 
   #replay(c: RequestContext): FakeResponse {
-    const delivery = this.deliveries.find((d) => d.id === c.params[0]);
+    const delivery = this.deliveries.find((d) => d.id === c.params.id);
     if (!delivery) return error(404, 'delivery not found');
     const s = this.#subscriptions.get(delivery.subscription_id);
     const event = this.events.find((e) => e.event_id === delivery.event_id);
@@ -1311,12 +1133,12 @@ export class FakePuck {
   }
 
   #deleteEndpoint(c: RequestContext): FakeResponse {
-    return this.#endpoints.delete(c.params[0] ?? '') ? { status: 204 } : error(404, 'endpoint not found');
+    return this.#endpoints.delete(c.params.id ?? '') ? { status: 204 } : error(404, 'endpoint not found');
   }
 
   /** The inbound receiver (vendors/puck.md §12): no Authorization, the URL key is the credential. */
   #receive(c: RequestContext): FakeResponse {
-    const [provider, key] = c.params;
+    const { provider, key } = c.params;
     const endpoint = [...this.#endpoints.values()].find((e) => e.provider === provider && e.key === key);
     if (!endpoint) return error(404, 'not_found');
     const body = isObject(c.body) ? c.body : {};
@@ -1371,29 +1193,23 @@ export class FakePuck {
     };
     this.deliveries.push(delivery);
     const attempt = (async () => {
-      // The fake never talks to anything but loopback.
-      if (!isLoopbackUrl(subscription.url)) {
-        delivery.status = 'failed_permanent';
-        delivery.error = 'the fake delivers to loopback URLs only';
-        return delivery;
-      }
-      const body = JSON.stringify(event);
       try {
-        const signature = await generatePuckSignatureHeader({ payload: body, secret: subscription.secret });
-        const response = await fetch(subscription.url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json; charset=utf-8',
+        // The kit refuses anything but loopback before a byte is sent.
+        const response = await sendWebhook({
+          url: subscription.url,
+          body: JSON.stringify(event),
+          headers: async (body) => ({
             'user-agent': 'puck-webhooks/fake',
-            'x-puck-signature': signature,
+            'x-puck-signature': await generatePuckSignatureHeader({
+              payload: body,
+              secret: subscription.secret,
+            }),
             'x-puck-event-id': event.event_id,
             'x-puck-event-type': event.event_type,
             'x-puck-delivery-id': delivery.id,
-          },
-          body,
-          signal: AbortSignal.timeout(this.#deliveryTimeoutMs),
+          }),
+          timeoutMs: this.#deliveryTimeoutMs,
         });
-        await response.arrayBuffer().catch(() => undefined);
         delivery.response_status = response.status;
         delivery.status = response.ok ? 'delivered' : 'failed_permanent';
       } catch (cause) {
@@ -1420,6 +1236,9 @@ function validateTrigger(body: Record<string, unknown>): FakeResponse | undefine
   if (body.mode !== undefined && !['auto', 'cached', 'live'].includes(String(body.mode))) {
     issues.push({ path: 'mode', message: 'must be auto, cached or live' });
   }
+  if (body.webhook_url !== undefined && !/^https?:\/\/\S+$/.test(String(body.webhook_url))) {
+    issues.push({ path: 'webhook_url', message: 'must be an http(s) URL' });
+  }
   const scope = body.scope;
   if (scope !== undefined) {
     const window = isObject(scope) && isObject(scope.filter) ? scope.filter.last_seen_within : undefined;
@@ -1429,15 +1248,6 @@ function validateTrigger(body: Record<string, unknown>): FakeResponse | undefine
     }
   }
   return issues.length ? error(400, 'validation_error', issues) : undefined;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 /**
@@ -1456,26 +1266,16 @@ export async function startFakePuck(options: FakePuckOptions = {}): Promise<Fake
       throw new Error('startFakePuck: every key in apiKeys must start with pck_live_ or pck_test_.');
     }
   }
-  let fake: FakePuck | undefined;
-  const server = createServer((req, res) => {
-    fake?.handle(req, res).catch((cause: unknown) => {
-      if (!res.headersSent) {
-        res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
-        res.end(
-          JSON.stringify({
-            error: `fake server error: ${cause instanceof Error ? cause.message : String(cause)}`,
-          }),
-        );
-      }
-    });
+  const auth = { describe: (_header: string | undefined): string => 'missing' };
+  const server = await startFakeServer({
+    name: 'Puck',
+    port: options.port,
+    errorBody: (_status, message) => ({ error: message }),
+    // Recorded as `valid`, `invalid` or `missing`; the key itself never is.
+    describeAuth: (req) => auth.describe(req.headers.authorization),
+    faults: options.faults,
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  fake = new FakePuck(server, `http://127.0.0.1:${port}`, options);
-  return fake;
+  return new FakePuck(server, options, auth);
 }
 
 export { ALL_SCOPES };

@@ -12,7 +12,7 @@ export type FakeRecord = {
 
 /** The fake's collections. Mutating them (push, splice, edit) changes what the server answers. */
 export interface FakePushSecurityData {
-  /** Employees (vendors/push.md §9.1), served by `/v1/employees`. */
+  /** Employees (vendors/push.md §9.1), served by `/v1/employees` and `/v1/employees/{id}`. */
   employees: FakeRecord[];
   /** SaaS accounts (vendors/push.md §9.2), served by `/v1/accounts`. */
   accounts: FakeRecord[];
@@ -111,9 +111,12 @@ function employee(
   groups: string[],
   day: number,
 ): FakeRecord {
+  const email = `${firstName}.${lastName}@example.com`.toLowerCase();
   return {
     id,
-    email: `${firstName}.${lastName}@example.com`.toLowerCase(),
+    email,
+    // Every address seen for the employee; the primary `email` is one of them (Retrieve an employee).
+    knownEmails: [email, `${firstName[0]}${lastName}@example.com`.toLowerCase()],
     firstName,
     lastName,
     department,

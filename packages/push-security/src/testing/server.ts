@@ -1,8 +1,16 @@
-import { Buffer } from 'node:buffer';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import {
+  cursorPage,
+  type FakeAnswer,
+  type FakeFault,
+  type FakeRequest,
+  HttpError,
+  offsetPage,
+  startFakeServer,
+  TokenBucket,
+} from '@quiver/core/testing';
 import { createDefaultSeed, type FakePushSecurityData, type FakeRecord } from './seed.js';
-import { ServerTokenBucket } from './token-bucket.js';
+
+export type { FakeFault, FakeRequest };
 
 /** The API keys the fake accepts, by level (vendors/push.md §2: `Read only` = GET only). */
 export interface FakeApiKeys {
@@ -10,49 +18,6 @@ export interface FakeApiKeys {
   full: string[];
   /** `Read only` keys: GET only; any other method gets a 403 `{"message":"Forbidden"}`. */
   readOnly: string[];
-}
-
-/**
- * A scripted answer for the next matching request(s): an error, a delay, a 429 on demand or a dropped
- * connection. Faults are checked before the rate limit, authentication and routing.
- */
-export interface FakeFault {
-  /** Only requests with this method (case-insensitive). Default: any method. */
-  method?: string;
-  /** Only this path (exact, without the query string, e.g. `/v1/findings`) or paths matching the RegExp. Default: any. */
-  path?: string | RegExp;
-  /** Answer with this status. Without it (and without `networkError`) the request is handled normally after `delayMs`. */
-  status?: number;
-  /** JSON body of the faulty answer. Default `{ "message": <status text> }`; a string is sent as text. */
-  body?: unknown;
-  /** Extra response headers (e.g. `{ 'retry-after': '1' }`). */
-  headers?: Record<string, string>;
-  /** Wait this long (ms) before answering. Default `0`. */
-  delayMs?: number;
-  /** Drop the connection without an answer (a network error for the client). Default `false`. */
-  networkError?: boolean;
-  /** How many matching requests the fault applies to. Default `1`; `Infinity` for all of them. */
-  times?: number;
-}
-
-/** One request the fake received, as recorded in `fake.requests` (the API key itself is never recorded). */
-export interface FakeRequest {
-  /** The HTTP method, upper-case. */
-  method: string;
-  /** The path without the query string, e.g. `/v1/apps/5f0c…`. */
-  path: string;
-  /** Query parameters; a repeated key gives an array. */
-  query: Record<string, string | string[]>;
-  /** Request headers, lower-case, without `x-api-key`. */
-  headers: Record<string, string>;
-  /** The parsed JSON body (`undefined` when there was none). */
-  body: unknown;
-  /** Which kind of key was sent: `full`, `readOnly`, `invalid` (unknown key) or `missing`. */
-  auth: 'full' | 'readOnly' | 'invalid' | 'missing';
-  /** The status the fake answered (`0` for a dropped connection). */
-  status: number;
-  /** `performance.now()` when the request arrived (ms), for throughput checks. */
-  receivedAt: number;
 }
 
 /** Options of {@link startFakePushSecurity}. */
@@ -67,7 +32,7 @@ export interface FakePushSecurityOptions {
    * records; an object replaces the collections it names and keeps the default seed for the others.
    */
   seed?: 'default' | 'empty' | Partial<FakePushSecurityData>;
-  /** Faults armed from the start (see {@link FakeFault}). Default none. */
+  /** Faults armed from the start (the kit's fault model, see `FakeFault`; checked before the rate limit and auth). Default none. */
   faults?: FakeFault[];
   /**
    * The server limit, per API key: refill `perSecond`, plus `burst` extra tokens (bucket capacity
@@ -97,10 +62,13 @@ export interface FakePushSecurity {
   readonly apiKeys: FakeApiKeys;
   /** The live data; edit it to shape the answers. Replaced by a fresh seed on `reset()`. */
   readonly data: FakePushSecurityData;
-  /** Every request received, in arrival order. */
+  /**
+   * Every request received, in arrival order. `x-api-key` is never recorded; `auth` says which kind of
+   * key was sent: `full`, `readOnly`, `invalid` (unknown key) or `missing`.
+   */
   readonly requests: FakeRequest[];
-  /** Arms a fault for the next matching request(s). */
-  inject(fault: FakeFault): void;
+  /** Arms a fault for the next matching request(s), after those already armed (see `FakeFault`). */
+  fault(fault: FakeFault): void;
   /** Disarms every pending fault. */
   clearFaults(): void;
   /** Restores the starting seed, forgets requests and faults, refills the rate-limit buckets. */
@@ -114,32 +82,8 @@ export const FAKE_FULL_ACCESS_KEY = 'push-fake-full-access-key';
 /** The default `Read only` key of the fake. */
 export const FAKE_READ_ONLY_KEY = 'push-fake-read-only-key';
 
-type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 // API Gateway answers this for a missing key and for an unknown route alike (vendors/push.md §2).
 const MISSING_TOKEN = 'Missing Authentication Token';
-
-const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  409: 'Conflict',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-};
 
 const PAGING_PARAMS = new Set(['limit', 'nextToken', 'offset']);
 
@@ -186,179 +130,84 @@ export async function startFakePushSecurity(
     readOnly: options.apiKeys?.readOnly ?? [FAKE_READ_ONLY_KEY],
   };
   const rate = options.rateLimit === false ? undefined : { perSecond: 10, burst: 10, ...options.rateLimit };
-  const defaultLimit = options.defaultLimit ?? 100;
-  const maxLimit = options.maxLimit ?? 1000;
+  // The documented "10 requests per second per user" plus "temporary extra capacity of 10 more
+  // requests" (vendors/push.md §3), read generously: a bucket refilling at `perSecond` that holds
+  // `perSecond + burst`, so the fake never refuses what the real API would accept.
+  const newBucket = () =>
+    rate ? new TokenBucket({ perSecond: rate.perSecond, capacity: rate.perSecond + rate.burst }) : undefined;
+  const state = { data: copySeed(options.seed), bucket: newBucket() };
+  const kindOf = (key: string | undefined): string =>
+    key === undefined
+      ? 'missing'
+      : apiKeys.full.includes(key)
+        ? 'full'
+        : apiKeys.readOnly.includes(key)
+          ? 'readOnly'
+          : 'invalid';
 
-  const state = {
-    data: copySeed(options.seed),
-    requests: [] as FakeRequest[],
-    faults: [...(options.faults ?? [])].map((f) => ({ ...f, left: f.times ?? 1 })),
-    buckets: new Map<string, ServerTokenBucket>(),
-  };
-
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      // A bug in the fake must show up as a 500, not as a hung request.
-      if (!res.headersSent) send(res, { status: 500, body: { message: String(error) } });
-    });
+  const server = await startFakeServer({
+    name: 'Push Security',
+    port: options.port,
+    credentialHeaders: ['x-api-key'],
+    errorBody: (_status, message) => ({ message }),
+    // API Gateway's own id header, and the generic one core reads into `requestId`.
+    requestIdHeaders: ['x-amzn-requestid', 'x-request-id'],
+    describeAuth: (req) => kindOf(req.headers['x-api-key']),
+    // API Gateway has no 404/405 for routes: an unknown method+path is the same 403 (vendors/push.md §2).
+    unmatched: () => ({ status: 403, body: { message: MISSING_TOKEN } }),
+    faults: options.faults,
   });
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const receivedAt = performance.now();
-    const url = new URL(req.url ?? '/', 'http://fake.invalid');
-    const method = (req.method ?? 'GET').toUpperCase();
-    const query = parseQuery(url.searchParams);
-    const rawBody = await readBody(req);
-    const key = header(req, 'x-api-key');
-    const auth: FakeRequest['auth'] =
-      key === undefined
-        ? 'missing'
-        : apiKeys.full.includes(key)
-          ? 'full'
-          : apiKeys.readOnly.includes(key)
-            ? 'readOnly'
-            : 'invalid';
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (name === 'x-api-key' || value === undefined) continue;
-      headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  server.use((req) => {
+    const key = req.headers['x-api-key'];
+    // Throttling comes first, per key ("per user", vendors/push.md §3), like API Gateway usage plans.
+    if (state.bucket && !state.bucket.take(key ?? '').ok) {
+      return { status: 429, body: { message: 'Too Many Requests' } };
     }
-    let body: unknown;
-    let bodyError = false;
-    if (rawBody.length > 0) {
-      try {
-        body = JSON.parse(rawBody);
-      } catch {
-        body = rawBody;
-        bodyError = true;
-      }
-    }
-    const record: FakeRequest = {
-      method,
-      path: url.pathname,
-      query,
-      headers,
-      body,
-      auth,
-      status: 0,
-      receivedAt,
-    };
-    state.requests.push(record);
+    const auth = kindOf(key);
+    if (auth === 'missing' || auth === 'invalid') return { status: 403, body: { message: MISSING_TOKEN } };
+    if (auth === 'readOnly' && req.method !== 'GET') return { status: 403, body: { message: 'Forbidden' } };
+    if (typeof req.body === 'string')
+      return { status: 400, body: { message: 'Request body is not valid JSON' } };
+    return undefined;
+  });
 
-    const fault = takeFault(method, url.pathname);
-    if (fault) {
-      if (fault.delayMs) await sleep(fault.delayMs);
-      if (fault.networkError) {
-        req.socket.destroy();
-        return;
-      }
-      if (fault.status !== undefined) {
-        record.status = fault.status;
-        send(res, {
-          status: fault.status,
-          body: fault.body ?? { message: STATUS_TEXT[fault.status] ?? 'Error' },
-          headers: fault.headers,
-        });
-        return;
-      }
-    }
-
-    const answer = route();
-    record.status = answer.status;
-    send(res, answer);
-
-    function route(): Answer {
-      // Throttling comes first, per key ("per user", vendors/push.md §3), like API Gateway usage plans.
-      if (rate) {
-        const bucketKey = key ?? '';
-        let bucket = state.buckets.get(bucketKey);
-        if (!bucket) {
-          bucket = new ServerTokenBucket(rate.perSecond, rate.perSecond + rate.burst, receivedAt);
-          state.buckets.set(bucketKey, bucket);
-        }
-        if (!bucket.take(receivedAt)) return { status: 429, body: { message: 'Too Many Requests' } };
-      }
-      if (auth === 'missing' || auth === 'invalid') return { status: 403, body: { message: MISSING_TOKEN } };
-      if (auth === 'readOnly' && method !== 'GET') return { status: 403, body: { message: 'Forbidden' } };
-      if (bodyError) return { status: 400, body: { message: 'Request body is not valid JSON' } };
-      try {
-        return dispatch(method, url.pathname, query, body);
-      } catch (error) {
-        if (error instanceof HttpError) return { status: error.status, body: { message: error.message } };
-        throw error;
-      }
-    }
-  }
-
-  function takeFault(method: string, path: string): FakeFault | undefined {
-    const index = state.faults.findIndex(
-      (f) =>
-        (f.method === undefined || f.method.toUpperCase() === method) &&
-        (f.path === undefined || (typeof f.path === 'string' ? f.path === path : f.path.test(path))),
-    );
-    if (index < 0) return undefined;
-    const fault = state.faults[index]!;
-    fault.left -= 1;
-    if (fault.left <= 0) state.faults.splice(index, 1);
-    return fault;
-  }
-
-  function dispatch(
-    method: string,
-    pathname: string,
-    query: Record<string, string | string[]>,
-    body: unknown,
-  ): Answer {
-    const segments = pathname.split('/').filter(Boolean).map(decodeURIComponent);
-    if (segments[0] !== 'v1') throw new HttpError(403, MISSING_TOKEN);
-    const [, resource, id, sub] = segments;
-    const data = state.data;
-    const ok = (value: unknown): Answer => ({ status: 200, body: value });
-    const noContent: Answer = { status: 204 };
-    const key = `${method} ${resource ?? ''}${id === undefined ? '' : '/:id'}${sub === undefined ? '' : `/${sub}`}`;
-    if (segments.length > 4) throw new HttpError(403, MISSING_TOKEN);
-
-    switch (key) {
-      case 'GET accounts':
-        return ok(list('accounts', data.accounts, query));
-      case 'GET accounts/:id':
-        return ok(find(data.accounts, id!));
-      case 'DELETE accounts/:id':
-        remove(data.accounts, id!);
-        return noContent;
-      case 'GET apps':
-        return ok(list('apps', data.apps, query));
-      case 'PATCH apps/:id':
-        return ok(updateApp(find(data.apps, id!), body));
-      case 'GET browsers':
-        return ok(list('browsers', data.browsers, query));
-      case 'GET browserExtensions':
-        return ok(list('browserExtensions', data.browserExtensions, query));
-      case 'GET detections':
-        return ok(list('detections', data.detections, query, withEmployee));
-      case 'GET detections/:id':
-        return ok(withEmployee(find(data.detections, id!)));
-      case 'PATCH detections/:id':
-        return ok(withEmployee(patch(find(data.detections, id!), body)));
-      case 'GET employees':
-        return ok(list('employees', data.employees, query));
-      case 'PATCH employees/:id':
-        return ok(patch(find(data.employees, id!), body));
-      case 'POST employees/:id/merge':
-        mergeEmployees(find(data.employees, id!), body);
-        return noContent;
-      case 'DELETE employees/:id/groups':
-        removeGroups(find(data.employees, id!), body);
-        return noContent;
-      case 'GET findings':
-        return ok(list('findings', data.findings, query, withEmployee));
-      case 'GET findings/:id':
-        return ok(withEmployee(find(data.findings, id!)));
-      default:
-        // API Gateway has no 404/405 for routes: unknown method+path is the same 403 (vendors/push.md §2).
-        throw new HttpError(403, MISSING_TOKEN);
-    }
-  }
+  const ok = (value: unknown): FakeAnswer => ({ status: 200, body: value });
+  const noContent: FakeAnswer = { status: 204 };
+  const data = () => state.data;
+  const route = server.route.bind(server);
+  route('GET', '/v1/accounts', (r) => ok(list('accounts', data().accounts, r.query)));
+  route('GET', '/v1/accounts/:id', (r) => ok(find(data().accounts, r.params.id!)));
+  route('DELETE', '/v1/accounts/:id', (r) => {
+    remove(data().accounts, r.params.id!);
+    return noContent;
+  });
+  route('GET', '/v1/apps', (r) => ok(list('apps', data().apps, r.query)));
+  route('PATCH', '/v1/apps/:id', (r) => ok(updateApp(find(data().apps, r.params.id!), r.body)));
+  route('GET', '/v1/browsers', (r) => ok(list('browsers', data().browsers, r.query)));
+  route('GET', '/v1/browserExtensions', (r) =>
+    ok(list('browserExtensions', data().browserExtensions, r.query)),
+  );
+  route('GET', '/v1/detections', (r) => ok(list('detections', data().detections, r.query, withEmployee)));
+  route('GET', '/v1/detections/:id', (r) => ok(withEmployee(find(data().detections, r.params.id!))));
+  route('PATCH', '/v1/detections/:id', (r) =>
+    ok(withEmployee(patch(find(data().detections, r.params.id!), r.body))),
+  );
+  route('GET', '/v1/employees', (r) => ok(list('employees', data().employees, r.query)));
+  route('GET', '/v1/employees/:id', (r) => ok(find(data().employees, r.params.id!)));
+  route('PATCH', '/v1/employees/:id', (r) =>
+    ok(updateEmployee(find(data().employees, r.params.id!), r.body)),
+  );
+  route('POST', '/v1/employees/:id/merge', (r) => {
+    mergeEmployees(find(data().employees, r.params.id!), r.body);
+    return noContent;
+  });
+  route('DELETE', '/v1/employees/:id/groups', (r) => {
+    removeGroups(find(data().employees, r.params.id!), r.body);
+    return noContent;
+  });
+  route('GET', '/v1/findings', (r) => ok(list('findings', data().findings, r.query, withEmployee)));
+  route('GET', '/v1/findings/:id', (r) => ok(withEmployee(find(data().findings, r.params.id!))));
 
   function withEmployee(record: FakeRecord): FakeRecord {
     const employeeId = record.employeeId;
@@ -425,81 +274,107 @@ export async function startFakePushSecurity(
     employee.groups = asStrings(employee.groups).filter((g) => !drop.has(g));
   }
 
+  /**
+   * "Update an employee" as the overview documents it: every field optional; `email` must be one of the
+   * employee's `knownEmails`; `groups` replaces the groups. Unlicensing an employee that has no
+   * accounts answers `null` instead of the Employee. Fields the docs do not list are ignored (the
+   * forgiving reading).
+   */
+  function updateEmployee(employee: FakeRecord, body: unknown): FakeRecord | null {
+    const input = objectBody(body);
+    for (const field of ['firstName', 'lastName', 'email']) {
+      if (field in input && typeof input[field] !== 'string')
+        throw new HttpError(400, `${field} must be a string`);
+    }
+    for (const field of ['licensed', 'chatopsEnabled']) {
+      if (field in input && typeof input[field] !== 'boolean')
+        throw new HttpError(400, `${field} must be a boolean`);
+    }
+    if (
+      'groups' in input &&
+      (!Array.isArray(input.groups) || asStrings(input.groups).length !== input.groups.length)
+    ) {
+      throw new HttpError(400, 'groups must be an array of group names');
+    }
+    if (typeof input.email === 'string') {
+      const known = asStrings(employee.knownEmails);
+      if (!known.includes(input.email) && input.email !== employee.email) {
+        throw new HttpError(400, "email must be one of the employee's knownEmails");
+      }
+    }
+    for (const field of ['firstName', 'lastName', 'email', 'licensed', 'chatopsEnabled', 'groups']) {
+      if (field in input) employee[field] = field === 'groups' ? [...asStrings(input.groups)] : input[field];
+    }
+    const hasAccounts = state.data.accounts.some((a) => a.employeeId === employee.id);
+    return input.licensed === false && !hasAccounts ? null : employee;
+  }
+
   function list(
     resource: string,
     items: FakeRecord[],
-    query: Record<string, string | string[]>,
+    query: URLSearchParams,
     present: (r: FakeRecord) => FakeRecord = (r) => r,
   ): { result: FakeRecord[]; paging: { moreResults: boolean; nextToken?: string } } {
-    const nextToken = single(query.nextToken);
-    const offsetParam = single(query.offset);
-    if (nextToken !== undefined && offsetParam !== undefined) {
+    const nextToken = query.get('nextToken');
+    const offset = query.get('offset');
+    if (nextToken !== null && offset !== null)
       throw new HttpError(400, 'nextToken cannot be combined with offset');
-    }
-    const limit = query.limit === undefined ? defaultLimit : integer('limit', single(query.limit)!);
-    if (limit < 1 || limit > maxLimit) throw new HttpError(400, `limit must be between 1 and ${maxLimit}`);
-    let start = 0;
-    if (offsetParam !== undefined) {
-      start = integer('offset', offsetParam);
-      if (start < 0) throw new HttpError(400, 'offset must not be negative');
-    }
-    if (nextToken !== undefined) start = decodeToken(resource, nextToken);
-
     const matching = filter(items, query);
-    const end = start + limit;
-    const moreResults = end < matching.length;
+    const sizes = {
+      limit: query.get('limit'),
+      defaultLimit: options.defaultLimit ?? 100,
+      maxLimit: options.maxLimit ?? 1000,
+    };
+    if (offset !== null) {
+      // Offset callers advance `offset` themselves: `moreResults` alone, no token.
+      const page = offsetPage(matching, { ...sizes, offset });
+      return {
+        result: page.items.map(present),
+        paging: { moreResults: Number(offset) + page.items.length < page.total },
+      };
+    }
+    const page = cursorPage(matching, {
+      ...sizes,
+      cursor: nextToken,
+      cursorParam: 'nextToken',
+      scope: resource,
+    });
     return {
-      result: matching.slice(start, end).map(present),
-      paging: moreResults ? { moreResults, nextToken: encodeToken(resource, end) } : { moreResults },
+      result: page.items.map(present),
+      paging: page.nextCursor ? { moreResults: true, nextToken: page.nextCursor } : { moreResults: false },
     };
   }
 
-  const fake: FakePushSecurity = {
-    url: '',
+  return {
+    get url() {
+      return server.url;
+    },
     apiKeys,
     get data() {
       return state.data;
     },
     get requests() {
-      return state.requests;
+      return server.requests;
     },
-    inject(fault) {
-      state.faults.push({ ...fault, left: fault.times ?? 1 });
-    },
-    clearFaults() {
-      state.faults.length = 0;
-    },
+    fault: (fault) => server.fault(fault),
+    clearFaults: () => server.clearFaults(),
     reset() {
+      server.reset();
       state.data = copySeed(options.seed);
-      state.requests = [];
-      state.faults = [];
-      state.buckets.clear();
+      state.bucket = newBucket();
     },
-    close() {
-      return new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      });
-    },
+    close: () => server.close(),
   };
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  Object.defineProperty(fake, 'url', { value: `http://127.0.0.1:${port}`, enumerable: true });
-  return fake;
 }
 
-function filter(items: FakeRecord[], query: Record<string, string | string[]>): FakeRecord[] {
+function filter(items: FakeRecord[], query: URLSearchParams): FakeRecord[] {
   // Filters the fake does not know (no record has that field) are ignored rather than refused, since
   // the official filter lists are mostly unknown (vendors/push.md §11 gap 4).
   const known = new Set(items.flatMap((r) => Object.keys(r)));
   const tests: Array<(r: FakeRecord) => boolean> = [];
-  for (const [name, raw] of Object.entries(query)) {
+  for (const name of new Set(query.keys())) {
     if (PAGING_PARAMS.has(name)) continue;
-    const values = (Array.isArray(raw) ? raw : [raw]).flatMap((v) => v.split(','));
+    const values = query.getAll(name).flatMap((v) => v.split(','));
     const first = values[0] ?? '';
     const range = /^(.*Timestamp)(After|Before)$/.exec(name);
     if (range) {
@@ -558,79 +433,7 @@ function asStrings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
 function integer(name: string, value: string): number {
   if (!/^-?\d+$/.test(value)) throw new HttpError(400, `${name} must be an integer`);
   return Number(value);
-}
-
-function encodeToken(resource: string, offset: number): string {
-  return Buffer.from(JSON.stringify({ r: resource, o: offset })).toString('base64url');
-}
-
-function decodeToken(resource: string, token: string): number {
-  try {
-    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as {
-      r?: unknown;
-      o?: unknown;
-    };
-    if (parsed.r === resource && typeof parsed.o === 'number' && parsed.o >= 0) return parsed.o;
-  } catch {
-    // fall through to the 400
-  }
-  throw new HttpError(400, 'Invalid nextToken');
-}
-
-function parseQuery(params: URLSearchParams): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const [name, value] of params) {
-    const seen = out[name];
-    out[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
-  }
-  return out;
-}
-
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-let requestCounter = 0;
-
-function send(res: ServerResponse, answer: Answer): void {
-  requestCounter += 1;
-  const requestId = `fake-${process.pid}-${requestCounter}`;
-  const headers: Record<string, string> = {
-    // API Gateway's own id header, and the generic one core reads into `requestId`.
-    'x-amzn-requestid': requestId,
-    'x-request-id': requestId,
-    ...answer.headers,
-  };
-  if (answer.status === 204 || answer.body === undefined) {
-    res.writeHead(answer.status, headers);
-    res.end();
-    return;
-  }
-  const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
-  res.writeHead(answer.status, {
-    'content-type': typeof answer.body === 'string' ? 'text/plain' : 'application/json',
-    ...headers,
-  });
-  res.end(text);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
