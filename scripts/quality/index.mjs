@@ -6,6 +6,7 @@
 //
 //   exports      every target of every package's exports map exists after the build (a build that
 //                races its own output — the ./testing types once vanished every other run — fails)
+//   reference    every vendor package's api.md is current (scripts/api-reference.mjs --check)
 //   conventions  every package keeps the scripts turbo runs in CI (build, typecheck, test, publint,
 //                attw), the exports map and `sideEffects: false`; vendor packages export ./testing
 //   size         bundle-size budgets (scripts/quality/size.mjs)
@@ -52,7 +53,8 @@ async function conventionsGate({ log = console.log } = {}) {
 
 function exportTargets(node, out = []) {
   if (typeof node === 'string') out.push(node);
-  else if (node && typeof node === 'object') for (const value of Object.values(node)) exportTargets(value, out);
+  else if (node && typeof node === 'object')
+    for (const value of Object.values(node)) exportTargets(value, out);
   return out;
 }
 
@@ -66,15 +68,26 @@ async function exportsGate({ log = console.log } = {}) {
     for (const [, paths] of Object.entries(m.typesVersions?.['*'] ?? {})) targets.push(...paths);
     for (const target of new Set(targets)) {
       count += 1;
-      if (!existsSync(join(pkg.dir, target))) failures.push(`${pkg.name}: ${target} is missing after the build`);
+      if (!existsSync(join(pkg.dir, target)))
+        failures.push(`${pkg.name}: ${target} is missing after the build`);
     }
   }
   log(`${count} export targets in ${packages.length} packages`);
   return { failures };
 }
 
+async function referenceGate({ log = console.log } = {}) {
+  const { spawnSync } = await import('node:child_process');
+  const run = spawnSync(process.execPath, [join(root, 'scripts/api-reference.mjs'), '--check'], {
+    encoding: 'utf8',
+  });
+  log((run.stdout || '').trim());
+  return { failures: run.status === 0 ? [] : [(run.stderr || 'api-reference --check failed').trim()] };
+}
+
 const GATES = {
   exports: exportsGate,
+  reference: referenceGate,
   conventions: conventionsGate,
   size: sizeGate,
   matrix: matrixGate,
