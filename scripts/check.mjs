@@ -12,7 +12,18 @@ import { spawnSync } from 'node:child_process';
 const steps = [
   [
     'turbo',
-    ['run', 'lint', 'lint:root', 'build', 'typecheck', 'test', 'publint', 'attw', '--continue', '--output-logs=new-only'],
+    [
+      'run',
+      'lint',
+      'lint:root',
+      'build',
+      'typecheck',
+      'test',
+      'publint',
+      'attw',
+      '--continue',
+      '--output-logs=new-only',
+    ],
   ],
   ['turbo', ['run', 'build', '--force', '--output-logs=errors-only']],
   ['node', ['scripts/quality/index.mjs']],
@@ -23,7 +34,9 @@ for (const [command, args] of steps) {
   const { status } = spawnSync(command, args, { stdio: 'inherit', shell: false });
   if (status !== 0) {
     failed += 1;
-    console.error(`\ncheck: \`${command} ${args.join(' ')}\` failed (exit ${status}); continuing to the end.`);
+    console.error(
+      `\ncheck: \`${command} ${args.join(' ')}\` failed (exit ${status}); continuing to the end.`,
+    );
   }
 }
 const summary = spawnSync('node', ['scripts/test-summary.mjs'], { stdio: 'inherit' });
