@@ -196,19 +196,23 @@ describe('the kill switch flipped mid-run', () => {
     expect(fake.runs[0]?.status).toBe('COMPLETED');
   });
 
-  it('a concurrent step allowed after a DENY does not run its function', async () => {
+  it('a concurrent step allowed before, but answered after, a DENY does not run its function', async () => {
     const ran: string[] = [];
-    fake.fault({ method: 'POST', path: /\/steps$/, skip: 1, delayMs: 150 });
+    // The first step is allowed at once, but its answer's body is held back for a second.
+    fake.fault({ method: 'POST', path: /\/steps$/, stallMs: 1_000 });
     const error = await rejection(
       pikarc.run({ user_id: 'alice' }, async (run) => {
         const slow = run.toolCall({ fn: () => ran.push('slow'), tool_name: 'slow' });
+        await vi.waitFor(() => expect(fake.runs[0]?.steps).toHaveLength(1));
         fake.setKillSwitch(true);
         const fast = run.toolCall({ fn: () => ran.push('fast'), tool_name: 'fast' });
-        const results = await Promise.allSettled([slow, fast]);
-        throw results.find((r) => r.status === 'rejected')?.reason;
+        const results = await Promise.allSettled([fast, slow]);
+        expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+        throw (results[0] as PromiseRejectedResult).reason;
       }),
     );
     expect(error).toBeInstanceOf(PikarcBlockedError);
+    expect(fake.runs[0]?.steps.map((s) => s.status)).toEqual(['ALLOWED', 'BLOCKED']);
     expect(ran).toEqual([]);
   });
 });
