@@ -1,4 +1,6 @@
-import { WebhookVerificationError } from './errors.js';
+import * as v from 'valibot';
+import { InvalidInputError, ResponseValidationError, WebhookVerificationError } from './errors.js';
+import type { AnySchema } from './validate.js';
 
 const encoder = new TextEncoder();
 
@@ -91,7 +93,8 @@ export function toRawBytes(body: unknown): string | Uint8Array {
   return toRawBody(body);
 }
 
-function signedMessage(timestamp: string, payload: string | Uint8Array): string | Uint8Array {
+/** The default signed message of the `t=…,v1=…` scheme: `"<t>.<raw body>"`, the body's bytes unchanged. */
+export function timestampDotBody(timestamp: string, payload: string | Uint8Array): string | Uint8Array {
   if (typeof payload === 'string') return `${timestamp}.${payload}`;
   const prefix = encoder.encode(`${timestamp}.`);
   const message = new Uint8Array(prefix.length + payload.length);
@@ -143,6 +146,8 @@ export interface TimestampedSignatureParams {
   tolerance: number;
   /** The current time in ms. Default `Date.now()`. */
   now?: number;
+  /** The bytes the MAC covers, from the header's `t` and the raw body. Default `"<t>.<raw body>"`. */
+  signedMessage?: (timestamp: string, payload: string | Uint8Array) => string | Uint8Array;
   /** The header's name and the vendor, for messages: `{ header: 'X-Puck-Signature', vendor: 'Puck' }`. */
   names: {
     /** The signature header's name, e.g. `X-Puck-Signature`. */
@@ -168,7 +173,10 @@ export async function verifyTimestampedSignature(params: TimestampedSignaturePar
   }
   const { timestamp, signatures } = parseSignatureHeader(header, names.header);
   checkTimestamp(Number(timestamp), { tolerance, now: params.now ?? Date.now() });
-  const expected = await hmacSha256Hex(secret, signedMessage(timestamp, payload));
+  const expected = await hmacSha256Hex(
+    secret,
+    (params.signedMessage ?? timestampDotBody)(timestamp, payload),
+  );
   let match = false;
   // Compare with every v1 without stopping early, so timing does not reveal which one matched.
   for (const signature of signatures) match = timingSafeEqual(expected, signature) || match;
@@ -187,6 +195,163 @@ export async function signTimestamped(params: {
   timestamp: number;
 }): Promise<string> {
   const timestamp = String(params.timestamp);
-  const signature = await hmacSha256Hex(params.secret, signedMessage(timestamp, toRawBytes(params.payload)));
+  const signature = await hmacSha256Hex(
+    params.secret,
+    timestampDotBody(timestamp, toRawBytes(params.payload)),
+  );
   return `t=${timestamp},v1=${signature}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One verify/unwrap for every vendor: a vendor describes its scheme, core does the rest.
+// ---------------------------------------------------------------------------------------------
+
+/** Request headers in any common shape: `Headers`, a plain object (any case), Node's `IncomingHttpHeaders`. */
+export type HeadersLike = Headers | Record<string, string | string[] | undefined>;
+
+/** A raw request body, exactly the bytes the vendor sent: a string, Buffer/Uint8Array or ArrayBuffer. */
+export type RawBody = string | Uint8Array | ArrayBuffer;
+
+/** A webhook secret, or the secret plus a tolerance in seconds: the third argument of every `unwrap`. */
+export type WebhookSecret =
+  | string
+  | {
+      /** The signing secret, used as given: its UTF-8 bytes are the HMAC key. */
+      secret: string;
+      /** Allowed clock difference in seconds, both directions: a finite number ≥ 0. Default: the vendor's. */
+      tolerance?: number;
+    };
+
+declare const unknownEventType: unique symbol;
+
+/**
+ * The type field of a webhook event this SDK version does not know. At run time it is the string the
+ * vendor sent; its type is opaque on purpose: TypeScript cannot say "any string except the known
+ * names", and a plain `string` member would stop `switch`/`===` on the known names from narrowing.
+ * Read it in a `default:` branch with `String(event.event_type)`.
+ */
+export type UnknownEventType = { readonly [unknownEventType]: 'UnknownEventType' };
+
+/** How one vendor signs its webhooks: what `verifyWebhook` and `unwrapWebhook` need to know. */
+export interface WebhookScheme<TEvent = unknown> {
+  /** The vendor's name, for messages: `Puck`. */
+  vendor: string;
+  /** Signature header names, first present wins; messages name the first: `['X-Puck-Signature']`. */
+  headers: readonly [string, ...string[]];
+  /** Default tolerance in seconds, both directions. */
+  tolerance: number;
+  /** What the secret is, for the "secret is required" message: `the whsec_… value returned when …`. */
+  secretHint?: string;
+  /** The bytes the MAC covers. Default `"<t>.<raw body>"` (`timestampDotBody`). */
+  signedMessage?: (timestamp: string, payload: string | Uint8Array) => string | Uint8Array;
+  /** Validates the parsed JSON body; its output, typed `TEvent`, is what `unwrap` resolves. */
+  event: AnySchema;
+  /** @internal Carries `TEvent`; never set. */
+  readonly __event?: TEvent;
+}
+
+/** Arguments of `verifyWebhook` (and of every vendor's `verify<Vendor>Signature`). */
+export interface VerifyWebhookParams {
+  /** The raw request body, exactly as received (not a parsed object). */
+  payload: RawBody;
+  /** The signature header's value: `t=<unix seconds>,v1=<hex>`. */
+  header: string | null | undefined;
+  /** The signing secret, used as given (its UTF-8 bytes are the HMAC key). */
+  secret: string;
+  /** Allowed clock difference in seconds, both directions: a finite number ≥ 0. Default: the scheme's. */
+  tolerance?: number;
+  /** The clock, in milliseconds. Default `Date.now`. */
+  now?: () => number;
+}
+
+/**
+ * Checks a tolerance: a finite number of seconds ≥ 0. Anything else (`NaN`, `'300'`, `Infinity`,
+ * `-1`) is an `InvalidInputError`, never a silently disabled replay check.
+ */
+export function checkTolerance(tolerance: unknown, name = 'tolerance'): asserts tolerance is number {
+  if (typeof tolerance !== 'number' || !Number.isFinite(tolerance)) {
+    const got = typeof tolerance === 'string' ? JSON.stringify(tolerance) : String(tolerance);
+    throw new InvalidInputError(`${name} must be a finite number of seconds, at least 0; got ${got}.`);
+  }
+  if (tolerance < 0) throw new InvalidInputError(`${name} must be at least 0; got ${tolerance}.`);
+}
+
+/**
+ * Verifies one delivery under a vendor's scheme: the body must be raw (bytes or string, HMAC'd exactly
+ * as received), the secret non-empty, the tolerance valid, the timestamp within it (both directions)
+ * and one `v1` equal to the HMAC-SHA256, compared in constant time.
+ *
+ * @throws WebhookVerificationError with a `reason` (`body_not_raw`, `missing_header`, `malformed_header`,
+ *   `timestamp_outside_tolerance`, `no_matching_signature`).
+ * @throws InvalidInputError for a missing secret or a bad tolerance.
+ */
+export async function verifyWebhook(
+  scheme: WebhookScheme<unknown>,
+  params: VerifyWebhookParams,
+): Promise<void> {
+  const payload = toRawBytes(params.payload);
+  const { secret, tolerance = scheme.tolerance, now = Date.now } = params;
+  if (typeof secret !== 'string' || secret === '') {
+    throw new InvalidInputError(`secret is required${scheme.secretHint ? `: ${scheme.secretHint}` : ''}.`);
+  }
+  checkTolerance(tolerance);
+  const init: TimestampedSignatureParams = {
+    payload,
+    header: params.header,
+    secret,
+    tolerance,
+    now: now(),
+    names: { header: scheme.headers[0], vendor: scheme.vendor },
+  };
+  if (scheme.signedMessage) init.signedMessage = scheme.signedMessage;
+  await verifyTimestampedSignature(init);
+}
+
+/**
+ * Verifies a delivery and returns its typed event: `(rawBody, headers, secret | { secret, tolerance })`,
+ * the same shape for every vendor. The signature is read from the scheme's headers (any case).
+ *
+ * @throws WebhookVerificationError when the body, signature or timestamp is wrong (see `reason`), or
+ *   a correctly signed body is not JSON (`invalid_payload`).
+ * @throws ResponseValidationError when a verified body is not one of the vendor's events.
+ * @throws InvalidInputError for a missing secret or a bad tolerance.
+ */
+export async function unwrapWebhook<TEvent>(
+  scheme: WebhookScheme<TEvent>,
+  rawBody: RawBody,
+  headers: HeadersLike,
+  secret: WebhookSecret,
+): Promise<TEvent> {
+  const bytes = toRawBytes(rawBody);
+  const options = typeof secret === 'string' ? { secret } : (secret ?? { secret: '' });
+  let header: string | undefined;
+  for (const name of scheme.headers) {
+    header = getHeader(headers ?? {}, name);
+    if (header !== undefined) break;
+  }
+  const params: VerifyWebhookParams = { payload: bytes, header, secret: options.secret };
+  if (options.tolerance !== undefined) params.tolerance = options.tolerance;
+  await verifyWebhook(scheme, params);
+  // Parsing is after verification and separate from it: the MAC covered the bytes as received; a
+  // leading BOM is dropped only for JSON.parse.
+  const text = typeof bytes === 'string' ? bytes.replace(/^\uFEFF/, '') : decoder.decode(bytes);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new WebhookVerificationError(
+      `${scheme.vendor} webhook: the body is correctly signed but is not JSON.`,
+      {
+        reason: 'invalid_payload',
+      },
+    );
+  }
+  const result = v.safeParse(scheme.event, parsed);
+  if (!result.success) {
+    throw new ResponseValidationError(
+      `${scheme.vendor} webhook: the event did not match the expected shape.\n${v.summarize(result.issues)}`,
+      { issues: result.issues, body: parsed },
+    );
+  }
+  return result.output as TEvent;
 }

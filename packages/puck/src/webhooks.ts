@@ -1,24 +1,27 @@
 import {
-  ensureLimit,
-  getHeader,
+  type HeadersLike,
   InvalidInputError,
   openEnum,
-  ResponseValidationError,
+  type RawBody,
   signTimestamped,
-  toRawBytes,
-  verifyTimestampedSignature,
+  type UnknownEventType,
+  unwrapWebhook,
+  type VerifyWebhookParams,
+  verifyWebhook,
   type WebhookFailureReason,
-  WebhookVerificationError,
+  type WebhookScheme,
+  type WebhookSecret,
+  type WebhookVerificationError,
 } from '@quiver/core';
 import * as v from 'valibot';
 import { ScopeSchema, SeveritySchema } from './resources/shared.js';
 
 // ---------------------------------------------------------------------------------------------
-// Events (vendors/puck.md §11.4–11.5)
+// Events (Puck webhook docs: events)
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Event types. The docs say there are nine; four names were readable (vendors/puck.md §11.5), so the
+ * Event types. The docs say there are nine; four names were readable (Puck webhook docs, Event types), so the
  * enum is open and the other five arrive as plain strings.
  */
 export const PuckEventTypeSchema = openEnum([
@@ -35,6 +38,7 @@ const envelope = {
   emitted_at: v.string(),
   api_version: v.string(),
 };
+const EnvelopeFieldsSchema = v.object({ ...envelope, data: v.looseObject({}) });
 
 /** The envelope every delivery shares; `data` is event-specific. */
 export const PuckEventEnvelopeSchema = v.looseObject({
@@ -53,7 +57,7 @@ export const InvestigationQueuedEventSchema = v.looseObject({
     investigation_id: v.string(),
     query: v.optional(v.string()),
     scope: v.optional(v.nullable(ScopeSchema)),
-    // Always null on this event (vendors/puck.md §11.5); accepted as a severity in case that changes.
+    // Always null on this event (Puck webhook docs, Event types); accepted as a severity in case that changes.
     severity: v.optional(v.nullable(SeveritySchema)),
     queued_at: v.optional(v.string()),
   }),
@@ -76,7 +80,7 @@ export const InvestigationCompletedEventSchema = v.looseObject({
 /** An `investigation.completed` delivery. */
 export type InvestigationCompletedEvent = v.InferOutput<typeof InvestigationCompletedEventSchema>;
 
-/** `finding.discovered`: payload not captured (vendors/puck.md §11.5); `data` passes through. */
+/** `finding.discovered`: payload not captured (Puck webhook docs, Event types); `data` passes through. */
 export const FindingDiscoveredEventSchema = v.looseObject({
   ...envelope,
   event_type: v.literal('finding.discovered'),
@@ -85,7 +89,7 @@ export const FindingDiscoveredEventSchema = v.looseObject({
 /** A `finding.discovered` delivery. */
 export type FindingDiscoveredEvent = v.InferOutput<typeof FindingDiscoveredEventSchema>;
 
-/** `agent.registered`: payload not captured (vendors/puck.md §11.5); `data` passes through. */
+/** `agent.registered`: payload not captured (Puck webhook docs, Event types); `data` passes through. */
 export const AgentRegisteredEventSchema = v.looseObject({
   ...envelope,
   event_type: v.literal('agent.registered'),
@@ -102,20 +106,27 @@ const KNOWN_EVENT_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * An event type this SDK version does not know: its envelope checked, `data` as sent. Its
+ * `event_type` is the string Puck sent, typed opaquely so that the known names still narrow (read it
+ * with `String(event.event_type)`).
+ */
+export type UnknownPuckEvent = v.InferOutput<typeof EnvelopeFieldsSchema> & { event_type: UnknownEventType };
+
+/**
  * A verified webhook event: a discriminated union on `event_type`, so `switch (event.event_type)`
- * narrows `data`. The union is open at run time: an event type this SDK version does not know is
- * returned with its envelope checked and `data` as sent, and lands in your `default:` branch (where
- * TypeScript types it `never`; read it as `PuckEventEnvelope`).
+ * narrows `data`. The union is open: an event type this SDK version does not know is returned with
+ * its envelope checked and `data` as sent, and lands in your `default:` branch as `UnknownPuckEvent`.
  */
 export type PuckEvent =
   | InvestigationQueuedEvent
   | InvestigationCompletedEvent
   | FindingDiscoveredEvent
-  | AgentRegisteredEvent;
+  | AgentRegisteredEvent
+  | UnknownPuckEvent;
 
 /**
  * Validates a parsed event: a known `event_type` against its own schema, any other one against the
- * envelope only (the event list is open, vendors/puck.md §11.5).
+ * envelope only (the event list is open; Puck webhook docs, Event types).
  */
 export const PuckEventSchema = v.union([
   v.variant('event_type', [
@@ -134,7 +145,7 @@ export const PuckEventSchema = v.union([
 ]);
 
 // ---------------------------------------------------------------------------------------------
-// Signatures (vendors/puck.md §11.6)
+// Signatures (Puck webhook docs, Verifying signatures)
 // ---------------------------------------------------------------------------------------------
 
 /** Why a delivery failed verification: `err.reason` on the thrown `WebhookVerificationError`. */
@@ -144,65 +155,60 @@ export type PuckWebhookFailureReason = WebhookFailureReason;
 export type PuckWebhookVerificationError = WebhookVerificationError;
 
 /** Request headers in any common shape: `Headers`, a plain object, Node's `IncomingHttpHeaders`. */
-export type HeadersLike = Headers | Record<string, string | string[] | undefined>;
+export type { HeadersLike, RawBody };
 
-/** A raw request body: exactly the bytes Puck sent. */
-export type RawBody = string | Uint8Array | ArrayBuffer;
-
-/** Default timestamp tolerance in seconds, both directions (vendors/puck.md §11.6). */
+/** Default timestamp tolerance in seconds, both directions (Puck's webhook docs, Verifying signatures). */
 export const DEFAULT_TOLERANCE = 300;
 
-/** The signature header, and the spelling one docs page uses for it (vendors/puck.md §13.2). */
+/** The signature header, and the spelling one docs page uses for it. */
 export const SIGNATURE_HEADER = 'X-Puck-Signature';
 const SIGNATURE_HEADER_ALT = 'X-Puck-Signature-256';
 
+const SECRET_HINT = 'the whsec_… value returned when the webhook subscription was created';
+
+/**
+ * Puck's webhook scheme for core's one implementation: `X-Puck-Signature` (or, when absent, the
+ * `X-Puck-Signature-256` spelling one docs page uses), `t=<unix s>,v1=<hex>` over `"<t>.<raw body>"`.
+ */
+const puckWebhookScheme: WebhookScheme<PuckEvent> = {
+  vendor: 'Puck',
+  headers: [SIGNATURE_HEADER, SIGNATURE_HEADER_ALT],
+  tolerance: DEFAULT_TOLERANCE,
+  secretHint: SECRET_HINT,
+  event: PuckEventSchema,
+};
+
 function checkSecret(secret: unknown): asserts secret is string {
   if (typeof secret !== 'string' || secret === '') {
-    throw new InvalidInputError(
-      'secret is required: the whsec_… value returned when the webhook subscription was created.',
-    );
+    throw new InvalidInputError(`secret is required: ${SECRET_HINT}.`);
   }
 }
 
 /** Arguments of `verifyPuckSignature`. */
-export interface VerifyPuckSignatureParams {
-  /** The raw request body, exactly as received (not a parsed object). */
-  payload: RawBody;
+export interface VerifyPuckSignatureParams extends VerifyWebhookParams {
   /** The `X-Puck-Signature` header value: `t=<unix seconds>,v1=<hex>`. */
   header: string | null | undefined;
   /** The subscription's signing secret (`whsec_…`), used as given (prefix included). */
   secret: string;
-  /** Allowed clock difference in seconds, both directions. Default `300`. */
+  /** Allowed clock difference in seconds, both directions: a finite number ≥ 0. Default `300`. */
   tolerance?: number;
-  /** The current time in milliseconds. Default `Date.now`. */
-  now?: () => number;
 }
 
 /**
- * Verifies a Puck webhook signature (vendors/puck.md §11.6): HMAC-SHA256 of `"<t>.<raw body>"` under
+ * Verifies a Puck webhook signature (Puck webhook docs, Verifying signatures): HMAC-SHA256 of `"<t>.<raw body>"` under
  * the secret, hex, compared in constant time with every `v1` in the header; the timestamp must be
  * within `tolerance` seconds of now, in either direction. WebCrypto only: runs on Node, Deno, Bun and
  * edge workers.
  *
  * The HMAC key is the UTF-8 of the secret exactly as given, `whsec_` prefix included, not
- * base64-decoded: the docs' sample passes the secret string unchanged (api/puck.md §4).
+ * base64-decoded: the docs' sample passes the secret string unchanged (Puck webhook docs, Verifying signatures).
  *
  * @throws WebhookVerificationError with `reason` `missing_header`, `malformed_header`,
  *   `timestamp_outside_tolerance`, `no_matching_signature` or `body_not_raw`.
- * @throws InvalidInputError without a secret.
+ * @throws InvalidInputError without a secret, or with a tolerance that is not a finite number ≥ 0.
  */
-export async function verifyPuckSignature(params: VerifyPuckSignatureParams): Promise<void> {
-  const { header, secret, tolerance = DEFAULT_TOLERANCE, now = Date.now } = params;
-  checkSecret(secret);
-  ensureLimit(tolerance, { name: 'tolerance', min: 0, integer: false });
-  await verifyTimestampedSignature({
-    payload: params.payload,
-    header,
-    secret,
-    tolerance,
-    now: now(),
-    names: { header: SIGNATURE_HEADER, vendor: 'Puck' },
-  });
+export function verifyPuckSignature(params: VerifyPuckSignatureParams): Promise<void> {
+  return verifyWebhook(puckWebhookScheme, params);
 }
 
 /** Arguments of `generatePuckSignatureHeader`. */
@@ -228,50 +234,22 @@ export async function generatePuckSignatureHeader(params: GeneratePuckSignatureP
   return signTimestamped({ payload: params.payload, secret: params.secret, timestamp: Number(timestamp) });
 }
 
-/** The secret, or the secret plus a tolerance, as `unwrap` accepts them. */
-export type UnwrapSecret =
-  | string
-  | {
-      /** The subscription's signing secret (`whsec_…`), used as given (prefix included). */
-      secret: string;
-      /** Allowed clock difference in seconds, both directions. Default `300` (vendors/puck.md §11.6). */
-      tolerance?: number;
-    };
+/** The secret (`whsec_…`, used as given), or `{ secret, tolerance }` (seconds, default 300), as `unwrap` accepts them. */
+export type UnwrapSecret = WebhookSecret;
 
 /**
  * Verifies a delivery and returns its typed event. The signature is read from `X-Puck-Signature`
- * (any case) and, when that is absent, from `X-Puck-Signature-256`, the spelling one docs page uses
- * (vendors/puck.md §13.2). Deliveries are at-least-once: deduplicate on `event.event_id`.
+ * (any case) and, when that is absent, from `X-Puck-Signature-256`, the spelling one docs page uses.
+ * Deliveries are at-least-once: deduplicate on `event.event_id`.
  *
  * @throws WebhookVerificationError when the signature, timestamp or body is wrong (see `reason`).
  * @throws ResponseValidationError when a verified body is not a Puck event.
+ * @throws InvalidInputError without a secret, or with a tolerance that is not a finite number ≥ 0. or with a tolerance that is not a finite number ≥ 0.
  */
-export async function unwrapPuckWebhook(
+export function unwrapPuckWebhook(
   rawBody: RawBody,
   headers: HeadersLike,
   secret: UnwrapSecret,
 ): Promise<PuckEvent> {
-  const options = typeof secret === 'string' ? { secret } : (secret ?? { secret: '' });
-  const header = getHeader(headers, SIGNATURE_HEADER) ?? getHeader(headers, SIGNATURE_HEADER_ALT);
-  const params: VerifyPuckSignatureParams = { payload: rawBody, header, secret: options.secret };
-  if (options.tolerance !== undefined) params.tolerance = options.tolerance;
-  await verifyPuckSignature(params);
-  const bytes = toRawBytes(rawBody);
-  const text = typeof bytes === 'string' ? bytes : new TextDecoder().decode(bytes);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new WebhookVerificationError('Webhook body is correctly signed but is not JSON.', {
-      reason: 'invalid_payload',
-    });
-  }
-  const result = v.safeParse(PuckEventSchema, parsed);
-  if (!result.success) {
-    throw new ResponseValidationError(
-      `Puck webhook: the event did not match the expected shape.\n${v.summarize(result.issues)}`,
-      { issues: result.issues, body: parsed },
-    );
-  }
-  return result.output as PuckEvent;
+  return unwrapWebhook(puckWebhookScheme, rawBody, headers, secret);
 }

@@ -120,6 +120,14 @@ describe('verifyPuckSignature', () => {
       'tolerance must be at least 0; got -1.',
     );
   });
+
+  it('refuses NaN, a string and Infinity as tolerance instead of skipping the replay check', async () => {
+    for (const tolerance of [Number.NaN, 'abc', Number.POSITIVE_INFINITY] as unknown as number[]) {
+      const error = await verify({ header: sign(body, T - 100_000), tolerance }).catch(caught);
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect(error.message).toMatch(/^tolerance must be a finite number of seconds, at least 0; got /);
+    }
+  });
 });
 
 describe('generatePuckSignatureHeader', () => {
@@ -178,6 +186,30 @@ describe('webhooks.unwrap / unwrapPuckWebhook', () => {
     const event = await unwrapPuckWebhook(signed.body, signed.headers, SECRET);
     expect(event.event_type).toBe('agent.disconnected');
     expect(event.data).toEqual({ agent_id: 'agent_1' });
+  });
+
+  it('types an unknown event as an envelope in the default branch of a switch', async () => {
+    const signed = await signPuckPayload(
+      buildPuckEvent('agent.disconnected', { agent_id: 'agent_1' }),
+      SECRET,
+    );
+    const event = await unwrapPuckWebhook(signed.body, signed.headers, SECRET);
+    let seen = '';
+    switch (event.event_type) {
+      case 'investigation.completed':
+        seen = event.data.investigation_id;
+        break;
+      case 'investigation.queued':
+      case 'finding.discovered':
+      case 'agent.registered':
+        seen = event.event_type;
+        break;
+      default: {
+        const data: Record<string, unknown> = event.data;
+        seen = `${String(event.event_type)} ${event.event_id} ${event.api_version} ${String(data.agent_id)}`;
+      }
+    }
+    expect(seen).toBe(`agent.disconnected ${event.event_id} v1 agent_1`);
   });
 
   it('rejects a verified body that is not an event with ResponseValidationError', async () => {

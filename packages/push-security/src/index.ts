@@ -120,15 +120,7 @@ export {
   type Paging,
   PagingSchema,
 } from './resources/shared.js';
-export {
-  DEFAULT_WEBHOOK_TOLERANCE,
-  type HeadersLike,
-  type PushWebhookEvent,
-  PushWebhookEventSchema,
-  type VerifyPushSignatureParams,
-  verifyPushSignature,
-  type WebhookSecret,
-  Webhooks,
-} from './resources/webhooks.js';
+export * from './resources/webhooks.js';
 export { toUnixSeconds } from './timestamps.js';
 export { VERSION } from './version.js';
+export * from './webhooks.js';

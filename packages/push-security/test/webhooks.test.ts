@@ -1,6 +1,13 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { verifyPushSignature, WebhookVerificationError } from '../src/index.js';
+import {
+  InvalidInputError,
+  type PushWebhookEvent,
+  ResponseValidationError,
+  unwrapPushWebhook,
+  verifyPushSignature,
+  WebhookVerificationError,
+} from '../src/index.js';
 import { makeClient } from './helpers.js';
 
 const secret = 'whsec-push-test';
@@ -94,5 +101,59 @@ describe('verifyPushSignature', () => {
       message: 'X-Signature has no valid t=<unix seconds> part.',
       reason: 'malformed_header',
     });
+  });
+});
+
+describe('one webhook implementation (shared with every vendor)', () => {
+  it('refuses NaN, a string, Infinity and -1 as tolerance instead of disabling the replay window', async () => {
+    const header = sign(body, nowS() - 100_000);
+    for (const tolerance of [Number.NaN, 'abc', Number.POSITIVE_INFINITY, -1] as unknown as number[]) {
+      await expect(
+        unwrapPushWebhook(body, { 'x-signature': header }, { secret, tolerance }),
+      ).rejects.toBeInstanceOf(InvalidInputError);
+      await expect(verifyPushSignature({ payload: body, header, secret, tolerance })).rejects.toThrow(
+        /^tolerance must be /,
+      );
+    }
+  });
+
+  it('verifies a Uint8Array body with a BOM or invalid UTF-8 over its bytes as received', async () => {
+    const t = nowS();
+    const hmac = (bytes: Uint8Array) =>
+      `t=${t},v1=${createHmac('sha256', secret).update(`${t}.`).update(bytes).digest('hex')}`;
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(body)]);
+    expect((await unwrapPushWebhook(bom, { 'x-signature': hmac(bom) }, secret)).id).toBe(event.id);
+    const invalid = new TextEncoder().encode(body.replace('A new account', '@ new account'));
+    invalid[invalid.indexOf(0x40)] = 0xff;
+    const parsed = await unwrapPushWebhook(invalid, { 'x-signature': hmac(invalid) }, secret);
+    expect(parsed.description).toBe('\uFFFD new account was discovered');
+  });
+
+  it('refuses a missing secret as InvalidInputError and a non-event as ResponseValidationError', async () => {
+    await expect(unwrapPushWebhook(body, { 'x-signature': sign(body, nowS()) }, '')).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
+    const other = '{"hello":"world"}';
+    await expect(
+      unwrapPushWebhook(other, { 'x-signature': sign(other, nowS()) }, secret),
+    ).rejects.toBeInstanceOf(ResponseValidationError);
+  });
+
+  it('types an event of an unknown object in the default branch of a switch', async () => {
+    const future = JSON.stringify({ ...event, object: 'URL_BLOCKING_RULE', new: { id: 'r1' } });
+    const received: PushWebhookEvent = await unwrapPushWebhook(
+      future,
+      { 'x-signature': sign(future, nowS()) },
+      secret,
+    );
+    let seen = '';
+    switch (received.object) {
+      case 'ACCOUNT':
+        seen = 'account';
+        break;
+      default:
+        seen = `${received.object} ${received.id} ${String(received.new?.id)}`;
+    }
+    expect(seen).toBe(`URL_BLOCKING_RULE ${event.id} r1`);
   });
 });
