@@ -17,7 +17,7 @@ import { ModelPricingResource } from './resources/model-pricing.js';
 import { Runs } from './resources/runs.js';
 import { Usage } from './resources/usage.js';
 import { WorkspaceResource } from './resources/workspace.js';
-import { type GuardedRun, type GuardedRunOptions, type GuardedRunParams, guardedRun } from './run.js';
+import { type GuardedRunFn, type GuardedRunOptions, type GuardedRunParams, guardedRun } from './run.js';
 import { VERSION } from './version.js';
 
 /**
@@ -251,11 +251,7 @@ export class Pikarc extends QuiverClient {
    * `opts.onEndError` (default: a logged warning) and never hides `fn`'s result or error.
    * Needs the API key.
    */
-  run<T>(
-    params: GuardedRunParams,
-    fn: (run: GuardedRun) => T | Promise<T>,
-    opts?: GuardedRunOptions,
-  ): Promise<T> {
+  run<T>(params: GuardedRunParams, fn: GuardedRunFn<T>, opts?: GuardedRunOptions): Promise<T> {
     return guardedRun({ runs: this.runs, warn: this.#warn }, params, fn, opts);
   }
 }

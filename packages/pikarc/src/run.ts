@@ -66,6 +66,9 @@ export interface GuardedRun {
   toolCall<R>(params: ToolCallParams<R>, opts?: RequestOptions): Promise<R>;
 }
 
+/** The function `client.run()` guards: it gets the run, and its value becomes `run()`'s. */
+export type GuardedRunFn<T> = (run: GuardedRun) => T | Promise<T>;
+
 /** What the guarded run needs of the client. */
 export interface GuardedRunHost {
   readonly runs: Runs;
@@ -241,7 +244,7 @@ function abortPromise(signal: AbortSignal | undefined): { promise: Promise<never
 export async function guardedRun<T>(
   host: GuardedRunHost,
   params: GuardedRunParams,
-  fn: (run: GuardedRun) => T | Promise<T>,
+  fn: GuardedRunFn<T>,
   options: GuardedRunOptions = {},
 ): Promise<T> {
   const { onEndError, ...opts } = options ?? {};
