@@ -16,10 +16,10 @@ import { Investigations } from './resources/investigations.js';
 import { Webhooks } from './resources/webhooks.js';
 import { VERSION } from './version.js';
 
-/** Puck's public API host (vendors/puck.md §1). Self-hosted brains have their own: pass `baseURL`. */
+/** Puck's public API host (Puck's API overview). Self-hosted brains have their own: pass `baseURL`. */
 export const DEFAULT_BASE_URL = 'https://api.puck.security';
 
-/** Published per-minute limits by tier (vendors/puck.md §4). */
+/** Published per-minute limits by tier (Puck's API reference, Rate limits). */
 export const TIER_LIMITS = {
   free: { calls: 60, investigations: 2 },
   pro: { calls: 600, investigations: 20 },
@@ -33,7 +33,7 @@ export interface PuckOptions extends ClientOptions {
   /** API key (`pck_live_…` or `pck_test_…`). Default: `PUCK_API_KEY`. */
   apiKey?: string | undefined;
   /**
-   * Your brain's URL: the brain is single-tenant, often self-hosted (vendors/puck.md §13.1), so this
+   * Your brain's URL: the brain is single-tenant, often self-hosted (Puck's deployment docs), so this
    * is the normal case. Default: `PUCK_BASE_URL`, then `https://api.puck.security`. Without `/v1`.
    */
   baseURL?: string | undefined;
@@ -48,7 +48,7 @@ export interface PuckOptions extends ClientOptions {
 /**
  * The limiter of a tier: a calls bucket for every request, and an `investigations` bucket that
  * triggers draw from as well. Whether triggers also count as calls is undocumented; drawing from
- * both is the choice that can never exceed either limit (api/puck.md §1).
+ * both is the choice that can never exceed either limit.
  */
 export function tierRateLimit(tier: PuckTier): RateLimitOptions {
   const limits = TIER_LIMITS[tier];

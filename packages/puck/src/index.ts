@@ -6,7 +6,7 @@
  */
 
 // Core's errors and the types that appear in this package's signatures, re-exported by name so
-// users need only `@quiver/puck` (api/puck.md; DESIGN §3).
+// users need only `@quiver/puck`.
 export {
   APIConnectionError,
   APIError,
@@ -30,26 +30,13 @@ export {
   type RequestOptions,
   ResponseValidationError,
   UnprocessableEntityError,
+  type WaitOptions,
   WaitTimeoutError,
   WebhookVerificationError,
   type WithResponse,
 } from '@quiver/core';
-export {
-  DEFAULT_BASE_URL,
-  Puck,
-  type PuckOptions,
-  type PuckTier,
-  TIER_LIMITS,
-  tierRateLimit,
-} from './client.js';
-export {
-  type PuckErrorBody,
-  PuckErrorBodySchema,
-  type PuckIssue,
-  PuckIssueSchema,
-  parsePuckError,
-  puckIssues,
-} from './errors.js';
+export * from './client.js';
+export * from './errors.js';
 export * from './resources/agents.js';
 export * from './resources/curiosity.js';
 export * from './resources/findings.js';
@@ -57,21 +44,9 @@ export * from './resources/graph.js';
 export * from './resources/inbound.js';
 export * from './resources/investigations.js';
 export * from './resources/reports.js';
-export {
-  type CursorPageSchema,
-  type CursorParams,
-  type Depth,
-  DepthSchema,
-  type Open,
-  type Scope,
-  type ScopeParam,
-  ScopeSchema,
-  type Severity,
-  SeveritySchema,
-} from './resources/shared.js';
+export * from './resources/shared.js';
 export * from './resources/webhook-deliveries.js';
 export * from './resources/webhook-subscriptions.js';
-export { Webhooks } from './resources/webhooks.js';
-export { VERSION } from './version.js';
-export type { WaitOptions } from './wait.js';
+export * from './resources/webhooks.js';
+export * from './version.js';
 export * from './webhooks.js';

@@ -36,8 +36,10 @@ describe('curiosity', () => {
     expect((await client().curiosity.create(body).catch(caught)).status).toBe(503);
   });
 
-  it('create: requires query and interval', () => {
-    expect(() => client().curiosity.create({ query: 'q' } as never)).toThrow('body.interval is required.');
+  it('create: requires query and interval', async () => {
+    await expect(client().curiosity.create({ query: 'q' } as never)).rejects.toThrow(
+      'body.interval is required.',
+    );
   });
 
   it('update: PATCH /v1/curiosity/{id} (provisional)', async () => {

@@ -82,13 +82,19 @@ describe('status → error class (api/puck.md §1)', () => {
 describe('parsePuckError', () => {
   const ctx = { status: 400, headers: new Headers(), method: 'POST', path: '/v1/x', experimental: false };
 
-  it('takes the message from error and a code only from machine strings', () => {
-    expect(parsePuckError({ ...ctx, body: { error: 'validation_error' } })).toMatchObject({
-      message: 'validation_error',
+  // The envelope itself is read by core's error-body reader; the typed error is what users see.
+  it('takes the message from error and a code only from machine strings', async () => {
+    api()
+      .get('/v1/agents/agent_1/config')
+      .reply(400, { error: 'validation_error' })
+      .get('/v1/agents/agent_1/config')
+      .reply(400, { error: 'Query is required.' });
+    expect(await client().agents.config.retrieve('agent_1').catch(caught)).toMatchObject({
+      message: 'Puck GET /v1/agents/agent_1/config → 400: validation_error',
       code: 'validation_error',
     });
-    expect(parsePuckError({ ...ctx, body: { error: 'Query is required.' } })).toMatchObject({
-      message: 'Query is required.',
+    expect(await client().agents.config.retrieve('agent_1').catch(caught)).toMatchObject({
+      message: 'Puck GET /v1/agents/agent_1/config → 400: Query is required.',
       code: undefined,
     });
   });
@@ -101,7 +107,9 @@ describe('parsePuckError', () => {
   });
 
   it('leaves bodies that are not the envelope to core', () => {
-    expect(parsePuckError({ ...ctx, body: '<html>' })).toMatchObject({ message: undefined, code: undefined });
+    const parsed = parsePuckError({ ...ctx, body: '<html>' });
+    expect(parsed?.message).toBeUndefined();
+    expect(parsed?.code).toBeUndefined();
   });
 
   it('hints on 404/405 of provisional endpoints and on 501', () => {

@@ -36,10 +36,12 @@ describe('findings.list', () => {
     expect(page.hasNextPage()).toBe(true);
   });
 
-  it('refuses limit outside 1–1000 before sending', () => {
-    expect(() => client().findings.list({ limit: 0 })).toThrow('limit must be between 1 and 1000; got 0.');
-    expect(() => client().findings.list({ limit: 1001 })).toThrow(InvalidInputError);
-    expect(() => client().findings.list({ limit: 2.5 })).toThrow(/integer/);
+  it('refuses limit outside 1–1000 before sending', async () => {
+    await expect(client().findings.list({ limit: 0 })).rejects.toThrow(
+      'limit must be between 1 and 1000; got 0.',
+    );
+    await expect(client().findings.list({ limit: 1001 })).rejects.toThrow(InvalidInputError);
+    await expect(client().findings.list({ limit: 2.5 })).rejects.toThrow(/integer/);
   });
 
   it('maps a 403 insufficient_scope with its code', async () => {
@@ -71,8 +73,8 @@ describe('findings.dismiss', () => {
     expect(await client().findings.dismiss('fnd_01hx', { reason: 'resolved' })).toBeUndefined();
   });
 
-  it('requires a reason', () => {
-    expect(() => client().findings.dismiss('fnd_1', {} as never)).toThrow(/body\.reason is required/);
+  it('requires a reason', async () => {
+    await expect(client().findings.dismiss('fnd_1', {} as never)).rejects.toThrow(/body\.reason is required/);
   });
 
   it('exposes the 400 issues of a rejected reason', async () => {

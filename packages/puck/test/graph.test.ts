@@ -41,12 +41,14 @@ describe('graph.subgraph.retrieve', () => {
     });
   });
 
-  it('checks focus_node and max_nodes ≤ 5000 locally', () => {
-    expect(() => client().graph.subgraph.retrieve({} as never)).toThrow(/focus_node is required/);
-    expect(() => client().graph.subgraph.retrieve({ focus_node: 'n', max_nodes: 5001 })).toThrow(
+  it('checks focus_node and max_nodes ≤ 5000 locally', async () => {
+    await expect(client().graph.subgraph.retrieve({} as never)).rejects.toThrow(/focus_node is required/);
+    await expect(client().graph.subgraph.retrieve({ focus_node: 'n', max_nodes: 5001 })).rejects.toThrow(
       'max_nodes must be between 1 and 5000; got 5001.',
     );
-    expect(() => client().graph.subgraph.retrieve({ focus_node: 'n', hops: -1 })).toThrow(InvalidInputError);
+    await expect(client().graph.subgraph.retrieve({ focus_node: 'n', hops: -1 })).rejects.toThrow(
+      InvalidInputError,
+    );
   });
 });
 

@@ -36,8 +36,8 @@ describe('webhooks.incoming.endpoints', () => {
     expect(await client().webhooks.incoming.endpoints.delete('ibe_1')).toBeUndefined();
   });
 
-  it('create: requires provider', () => {
-    expect(() => client().webhooks.incoming.endpoints.create({} as never)).toThrow(
+  it('create: requires provider', async () => {
+    await expect(client().webhooks.incoming.endpoints.create({} as never)).rejects.toThrow(
       /body\.provider is required/,
     );
   });

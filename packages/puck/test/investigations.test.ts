@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
-import { ConflictError, InvalidInputError, NotFoundError } from '../src/index.js';
+import { ConflictError, InvalidInputError, isSucceeded, isTerminal, NotFoundError } from '../src/index.js';
 import { api, BASE, caught, client, investigation, KEY, useNock } from './helpers.js';
 
 useNock();
@@ -103,24 +103,34 @@ describe('investigations.create', () => {
     await client().investigations.create({ query: 'q', idempotency_key: 'k' }, { idempotencyKey: 'k' });
   });
 
-  it('refuses two different keys, an over-long key and a missing query without sending anything', () => {
+  it('refuses two different keys, an over-long key and a missing query without sending anything', async () => {
     const puck = client();
-    expect(() =>
+    await expect(
       puck.investigations.create({ query: 'q', idempotency_key: 'a' }, { idempotencyKey: 'b' }),
-    ).toThrow(/opts\.idempotencyKey and body\.idempotency_key differ/);
-    expect(() => puck.investigations.create({ query: 'q' }, { idempotencyKey: 'k'.repeat(257) })).toThrow(
+    ).rejects.toThrow(/opts\.idempotencyKey and body\.idempotency_key differ/);
+    await expect(
+      puck.investigations.create({ query: 'q' }, { idempotencyKey: 'k'.repeat(257) }),
+    ).rejects.toThrow(
       'opts.idempotencyKey must be a non-empty string of at most 256 characters; got 257 characters.',
     );
-    expect(() => puck.investigations.create({ query: 'q', idempotency_key: 'k'.repeat(257) })).toThrow(
-      /body\.idempotency_key must be .* at most 256 characters/,
-    );
-    expect(() => puck.investigations.create({ query: '' })).toThrow(InvalidInputError);
-    expect(() => puck.investigations.create({} as never)).toThrow(/body\.query is required/);
-    expect(() =>
+    await expect(
+      puck.investigations.create({ query: 'q', idempotency_key: 'k'.repeat(257) }),
+    ).rejects.toThrow(/body\.idempotency_key must be .* at most 256 characters/);
+    await expect(puck.investigations.create({ query: '' })).rejects.toThrow(InvalidInputError);
+    await expect(puck.investigations.create({} as never)).rejects.toThrow(/body\.query is required/);
+    await expect(
       puck.investigations.create({ query: 'q', scope: { filter: { last_seen_within: '1 week' } } }),
-    ).toThrow(
+    ).rejects.toThrow(
       'body.scope.filter.last_seen_within must be a duration matching ^\\d+(s|m|h|d)$ (e.g. "24h"); got "1 week".',
     );
+  });
+
+  it('sends webhook_url for a one-off push when the investigation ends', async () => {
+    const scope = api()
+      .post('/v1/investigations', { query: 'q', webhook_url: 'https://hooks.acme.example/puck' })
+      .reply(202, { id: 'inv_1' });
+    await client().investigations.create({ query: 'q', webhook_url: 'https://hooks.acme.example/puck' });
+    expect(scope.isDone()).toBe(true);
   });
 
   it('accepts a 256-character key', async () => {
@@ -165,7 +175,7 @@ describe('investigations.retrieve', () => {
       .get('/v1/investigations/inv%20x')
       .reply(200, investigation('queued', { id: 'inv x' }));
     await client().investigations.retrieve('inv x');
-    expect(() => client().investigations.retrieve('../findings')).toThrow(InvalidInputError);
+    await expect(client().investigations.retrieve('../findings')).rejects.toThrow(InvalidInputError);
   });
 
   it('gives NotFoundError for an unknown id', async () => {
@@ -225,4 +235,21 @@ it('uses PUCK_BASE_URL-style bases with a path prefix', async () => {
     .reply(200, investigation('queued'));
   await client({ baseURL: `${BASE}/puck/` }).investigations.retrieve('inv_1');
   expect(scope.isDone()).toBe(true);
+});
+
+describe('isTerminal / isSucceeded', () => {
+  it('treat both success spellings alike and keep unknown statuses running', () => {
+    for (const status of ['complete', 'completed']) {
+      expect(isTerminal(status)).toBe(true);
+      expect(isSucceeded(status)).toBe(true);
+    }
+    for (const status of ['failed', 'cancelled']) {
+      expect(isTerminal(status)).toBe(true);
+      expect(isSucceeded(status)).toBe(false);
+    }
+    for (const status of ['pending', 'queued', 'exploring', 'analyzing', 'awaiting_approval', undefined]) {
+      expect(isTerminal(status)).toBe(false);
+      expect(isSucceeded(status)).toBe(false);
+    }
+  });
 });

@@ -143,12 +143,12 @@ describe('investigations.waitForCompletion', () => {
     expect(error).toBe(boom);
   });
 
-  it('refuses a pollInterval under 1000 ms and a non-positive timeout before sending', () => {
+  it('refuses a pollInterval under 1000 ms and a non-positive timeout before sending', async () => {
     const puck = client();
-    expect(() => puck.investigations.waitForCompletion('inv_01hx', { pollInterval: 10 })).toThrow(
+    await expect(puck.investigations.waitForCompletion('inv_01hx', { pollInterval: 10 })).rejects.toThrow(
       'pollInterval must be at least 1000; got 10.',
     );
-    expect(() => puck.investigations.waitForCompletion('inv_01hx', { timeout: 0 })).toThrow(
+    await expect(puck.investigations.waitForCompletion('inv_01hx', { timeout: 0 })).rejects.toThrow(
       InvalidInputError,
     );
   });
@@ -196,7 +196,9 @@ describe('investigations.createAndWait', () => {
     );
   });
 
-  it('validates the body before sending', () => {
-    expect(() => client().investigations.createAndWait({ query: ' ' })).toThrow(/body\.query is required/);
+  it('validates the body before sending', async () => {
+    await expect(client().investigations.createAndWait({ query: ' ' })).rejects.toThrow(
+      /body\.query is required/,
+    );
   });
 });

@@ -36,12 +36,12 @@ describe('webhooks.subscriptions', () => {
     expect(error.status).toBe(502);
   });
 
-  it('create: requires url and a non-empty events list', () => {
+  it('create: requires url and a non-empty events list', async () => {
     const puck = client();
-    expect(() => puck.webhooks.subscriptions.create({ events: ['x'] } as never)).toThrow(
+    await expect(puck.webhooks.subscriptions.create({ events: ['x'] } as never)).rejects.toThrow(
       'body.url is required.',
     );
-    expect(() => puck.webhooks.subscriptions.create({ url: 'https://x', events: [] })).toThrow(
+    await expect(puck.webhooks.subscriptions.create({ url: 'https://x', events: [] })).rejects.toThrow(
       /body\.events/,
     );
   });

@@ -1,33 +1,17 @@
-import {
-  type APIPromise,
-  APIResource,
-  InvalidInputError,
-  openEnum,
-  type Paginator,
-  path,
-  type RequestOptions,
-} from '@quiver/core';
+import { type APIPromise, APIResource, openEnum, type Paginator, type RequestOptions } from '@quiver/core';
+import { cursor, route } from '@quiver/core/internal';
 import * as v from 'valibot';
-import {
-  type CursorParams,
-  checkScope,
-  cursorPage,
-  DepthSchema,
-  type Open,
-  paginateCursor,
-  type ScopeParam,
-  ScopeSchema,
-  voidResult,
-} from './shared.js';
+import { CursorQuery, openInput } from './input.js';
+import { type CursorParams, DepthSchema, ScopeInput, ScopeSchema } from './shared.js';
 
 /**
- * A curiosity item: a standing question re-run on a schedule. The API page and the concept page
- * describe incompatible models (vendors/puck.md §13.7), so the schema accepts both and every field
- * except `id` is optional.
+ * A curiosity item: a standing question re-run on a schedule. Puck's API reference (Curiosity) and
+ * its concept page (Curiosity queue) describe incompatible models, so the schema accepts both and
+ * every field except `id` is optional.
  */
 export const CuriosityItemSchema = v.looseObject({
   id: v.string(),
-  // API-page model (vendors/puck.md §10.8)
+  // The API reference's model
   query: v.optional(v.string()),
   interval: v.optional(v.string()),
   scope: v.optional(v.nullable(ScopeSchema)),
@@ -35,7 +19,7 @@ export const CuriosityItemSchema = v.looseObject({
   first_run_at: v.optional(v.nullable(v.string())),
   active: v.optional(v.boolean()),
   next_run_at: v.optional(v.nullable(v.string())),
-  // Concept-page model (docs.puck.security/concepts/curiosity-queue)
+  // The concept page's model
   schedule: v.optional(openEnum(['once', 'daily', 'weekly', 'monthly'])),
   priority: v.optional(openEnum(['low', 'medium', 'high'])),
   status: v.optional(openEnum(['queued', 'running', 'paused', 'completed', 'failed'])),
@@ -45,92 +29,99 @@ export const CuriosityItemSchema = v.looseObject({
 /** A curiosity-queue item. */
 export type CuriosityItem = v.InferOutput<typeof CuriosityItemSchema>;
 
-/** `GET /v1/curiosity` page: `{ items: [...], next_cursor }`. */
-export const CuriosityPageSchema = cursorPage('items', CuriosityItemSchema);
-
-/** Query of `curiosity.list`; `cursor`/`limit` are assumed like the other lists (api/puck.md row 13). */
+/** Query of `curiosity.list`; `cursor`/`limit` are assumed like the other lists. */
 export type CuriosityListParams = CursorParams;
 
-/** Body of `curiosity.create` (vendors/puck.md §10.8). */
-export interface CuriosityCreateParams {
-  /** Required: the natural-language question. */
-  query: string;
-  /** Required: a duration such as `"1h"`, `"24h"`, `"7d"`. */
-  interval: string;
+const curiosityFields = {
   /** Same shape as an investigation's `scope`. */
-  scope?: ScopeParam;
+  scope: v.optional(ScopeInput),
   /** `quick` | `standard` | `deep`. Server default `standard`. */
-  depth?: Open<'quick' | 'standard' | 'deep'>;
+  depth: v.optional(openInput(['quick', 'standard', 'deep'])),
   /** ISO-8601 time of the first run. Server default: immediately. */
-  first_run_at?: string;
+  first_run_at: v.optional(v.string()),
   /** Server default `true`. */
-  active?: boolean;
-}
+  active: v.optional(v.boolean()),
+};
 
-/** Body of `curiosity.update`: any create field (the update body is assumed, api/puck.md row 15). */
-export type CuriosityUpdateParams = Partial<CuriosityCreateParams> & Record<string, unknown>;
+const CuriosityCreateBody = v.looseObject({
+  /** Required: the natural-language question. */
+  query: v.pipe(v.string(), v.minLength(1, 'must not be empty')),
+  /** Required: a duration such as `"1h"`, `"24h"`, `"7d"`. */
+  interval: v.pipe(v.string(), v.minLength(1, 'must not be empty')),
+  ...curiosityFields,
+});
+/** Body of `curiosity.create` (Puck's API reference, Curiosity). */
+export type CuriosityCreateParams = v.InferInput<typeof CuriosityCreateBody>;
+
+// The update body is assumed to take any create field.
+const CuriosityUpdateBody = v.looseObject({
+  query: v.optional(v.string()),
+  interval: v.optional(v.string()),
+  ...curiosityFields,
+});
+/** Body of `curiosity.update`: any create field. */
+export type CuriosityUpdateParams = v.InferInput<typeof CuriosityUpdateBody>;
+
+/** The curiosity-queue endpoints. */
+export const curiosityRoutes = {
+  list: route('GET /v1/curiosity', {
+    summary: 'List the curiosity queue, by next_run_at ascending.',
+    query: CursorQuery,
+    page: cursor({ items: 'items', item: CuriosityItemSchema }),
+  }),
+  create: route('POST /v1/curiosity', {
+    summary: 'Queue a standing question.',
+    body: CuriosityCreateBody,
+    returns: CuriosityItemSchema,
+  }),
+  // Method and path assumed from the `curiosity:write` scope text ("update").
+  update: route('PATCH /v1/curiosity/{id}', {
+    summary: 'Update a curiosity item.',
+    body: CuriosityUpdateBody,
+    returns: CuriosityItemSchema,
+    experimental: true,
+  }),
+  // Path assumed from the `curiosity:write` scope text ("delete").
+  delete: route('DELETE /v1/curiosity/{id}', {
+    summary: 'Delete a curiosity item.',
+    empty: true,
+    experimental: true,
+  }),
+};
 
 /** The curiosity queue: standing questions that re-run on a schedule. */
 export class Curiosity extends APIResource {
   /**
-   * `GET /v1/curiosity` (scope `curiosity:read`), sorted by `next_run_at` ascending.
-   *
-   * @throws InvalidInputError when `limit` is outside 1–1000.
+   * `GET /v1/curiosity` (scope `curiosity:read`), sorted by `next_run_at` ascending. Rejects with
+   * `InvalidInputError` when `limit` is outside 1–1000.
    */
-  list(query: CuriosityListParams = {}, opts?: RequestOptions): Paginator<CuriosityItem> {
-    return paginateCursor<CuriosityItem>(
-      this._client,
-      { path: '/v1/curiosity', key: 'items', query, schema: CuriosityPageSchema },
-      opts,
-    );
+  list(query?: CuriosityListParams, opts?: RequestOptions): Paginator<CuriosityItem> {
+    return this._call(curiosityRoutes.list, { query }, opts);
   }
 
   /**
-   * `POST /v1/curiosity` (scope `curiosity:write`). Not retried: a retry could queue the question twice.
-   *
-   * @throws InvalidInputError without `query` or `interval`.
+   * `POST /v1/curiosity` (scope `curiosity:write`). Not retried: a retry could queue the question
+   * twice. Rejects with `InvalidInputError` without `query` or `interval`.
    */
   create(body: CuriosityCreateParams, opts?: RequestOptions): APIPromise<CuriosityItem> {
-    for (const field of ['query', 'interval'] as const) {
-      if (typeof body?.[field] !== 'string' || body[field] === '') {
-        throw new InvalidInputError(`body.${field} is required.`);
-      }
-    }
-    checkScope(body.scope, 'body.scope');
-    return this._client.request(
-      { method: 'POST', path: '/v1/curiosity', body, schema: CuriosityItemSchema },
-      opts,
-    );
+    return this._call(curiosityRoutes.create, { body }, opts);
   }
 
   /**
    * `PATCH /v1/curiosity/{id}` (scope `curiosity:write`). Not retried.
    *
-   * @experimental The path and method are assumed from the scope text ("update"); api/puck.md row 15.
+   * @experimental The path and method are assumed from the scope text ("update").
    */
   update(id: string, body: CuriosityUpdateParams, opts?: RequestOptions): APIPromise<CuriosityItem> {
-    checkScope(body?.scope, 'body.scope');
-    return this._client.request(
-      {
-        method: 'PATCH',
-        path: path`/v1/curiosity/${id}`,
-        body,
-        schema: CuriosityItemSchema,
-        experimental: true,
-      },
-      opts,
-    );
+    return this._call(curiosityRoutes.update, { id, body }, opts);
   }
 
   /**
    * `DELETE /v1/curiosity/{id}` (scope `curiosity:write`); resolves `undefined` on 200 or 204.
    *
-   * @experimental The path is assumed from the scope text ("delete"); api/puck.md row 16.
+   * @experimental The path is assumed from the scope text ("delete").
    */
   delete(id: string, opts?: RequestOptions): APIPromise<void> {
-    return this._client.request(
-      { method: 'DELETE', path: path`/v1/curiosity/${id}`, experimental: true, ...voidResult },
-      opts,
-    );
+    return this._call(curiosityRoutes.delete, { id }, opts);
   }
 }

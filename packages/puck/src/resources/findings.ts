@@ -1,18 +1,13 @@
-import {
-  type APIPromise,
-  APIResource,
-  InvalidInputError,
-  type Paginator,
-  path,
-  type RequestOptions,
-} from '@quiver/core';
+import { type APIPromise, APIResource, type Paginator, type RequestOptions } from '@quiver/core';
+import { cursor, route } from '@quiver/core/internal';
 import * as v from 'valibot';
-import { type CursorParams, cursorPage, type Open, paginateCursor, SeveritySchema } from './shared.js';
+import { cursorQuery, openInput } from './input.js';
+import { type Open, SeveritySchema } from './shared.js';
 
 /**
- * One observation on one endpoint (vendors/puck.md §9.6). The object's schema was not captured: only
- * `id`, `severity` and `discovered_at` are named in prose, so only `id` is required and the rest
- * (confidence, reasoning chain, …) is kept by looseness under whatever names the brain uses.
+ * One observation on one endpoint (Puck's API reference, Findings). The object's schema is not
+ * published: only `id`, `severity` and `discovered_at` are named in prose, so only `id` is required
+ * and the rest (confidence, reasoning chain, …) is kept by looseness under whatever names the brain uses.
  */
 export const FindingSchema = v.looseObject({
   id: v.string(),
@@ -24,60 +19,62 @@ export const FindingSchema = v.looseObject({
 /** A finding. */
 export type Finding = v.InferOutput<typeof FindingSchema>;
 
-/** `GET /v1/findings` page: `{ findings: [...], next_cursor }`. */
-export const FindingPageSchema = cursorPage('findings', FindingSchema);
-
-/** Query of `findings.list` (vendors/puck.md §9.6). */
-export interface FindingListParams extends CursorParams {
+const FindingListQuery = v.looseObject({
+  ...cursorQuery,
   /** Only findings of this severity. */
-  severity?: Open<'low' | 'medium' | 'high' | 'critical'>;
+  severity: v.optional(openInput(['low', 'medium', 'high', 'critical'])),
   /** Only findings of this investigation. */
-  investigation_id?: string;
+  investigation_id: v.optional(v.string()),
   /** `true` lists dismissed findings instead. Server default `false`. */
-  dismissed?: boolean;
-}
+  dismissed: v.optional(v.boolean()),
+});
+/** Query of `findings.list` (Puck's API reference, Findings). */
+export type FindingListParams = v.InferInput<typeof FindingListQuery>;
 
-/** Why a finding is dismissed (vendors/puck.md §9.7); open, so new reasons are accepted. */
-export type DismissReason = Open<'false_positive' | 'accepted_risk' | 'resolved' | 'duplicate'>;
+const DISMISS_REASONS = ['false_positive', 'accepted_risk', 'resolved', 'duplicate'] as const;
+/** Why a finding is dismissed (Puck's API reference, Findings: dismiss); open, so new reasons are accepted. */
+export type DismissReason = Open<(typeof DISMISS_REASONS)[number]>;
 
-/** Body of `findings.dismiss`. */
-export interface FindingDismissParams {
+const FindingDismissBody = v.looseObject({
   /** Required: `false_positive`, `accepted_risk`, `resolved` or `duplicate`. */
-  reason: DismissReason;
+  reason: v.pipe(openInput(DISMISS_REASONS), v.minLength(1, 'must not be empty')),
   /** Free text for the audit log. */
-  notes?: string;
-}
+  notes: v.optional(v.string()),
+});
+/** Body of `findings.dismiss`. */
+export type FindingDismissParams = v.InferInput<typeof FindingDismissBody>;
+
+/** The findings endpoints. */
+export const findingRoutes = {
+  list: route('GET /v1/findings', {
+    summary: 'List findings, newest first by discovered_at.',
+    query: FindingListQuery,
+    page: cursor({ items: 'findings', item: FindingSchema }),
+  }),
+  // Documented idempotent (Puck's API reference, Findings: dismiss), so it is retried like a GET.
+  dismiss: route('POST /v1/findings/{id}/dismiss', {
+    summary: 'Dismiss a finding.',
+    body: FindingDismissBody,
+    retrySafe: true,
+  }),
+};
 
 /** Findings: list and dismiss. */
 export class Findings extends APIResource {
   /**
    * `GET /v1/findings` (scope `findings:read`), newest first by `discovered_at`, cursor-paginated.
-   *
-   * @throws InvalidInputError when `limit` is outside 1–1000.
+   * Rejects with `InvalidInputError` when `limit` is outside 1–1000.
    */
-  list(query: FindingListParams = {}, opts?: RequestOptions): Paginator<Finding> {
-    return paginateCursor<Finding>(
-      this._client,
-      { path: '/v1/findings', key: 'findings', query, schema: FindingPageSchema },
-      opts,
-    );
+  list(query?: FindingListParams, opts?: RequestOptions): Paginator<Finding> {
+    return this._call(findingRoutes.list, { query }, opts);
   }
 
   /**
-   * `POST /v1/findings/{id}/dismiss` (scope `findings:dismiss`). Documented idempotent
-   * (vendors/puck.md §9.7), so it is retried like a GET. The response was not shown: returned as parsed.
-   *
-   * @throws InvalidInputError without `body.reason`.
+   * `POST /v1/findings/{id}/dismiss` (scope `findings:dismiss`). Documented idempotent, so it is
+   * retried like a GET. The response is not documented: returned as parsed. Rejects with
+   * `InvalidInputError` without `body.reason`.
    */
   dismiss(id: string, body: FindingDismissParams, opts?: RequestOptions): APIPromise<unknown> {
-    if (typeof body?.reason !== 'string' || body.reason === '') {
-      throw new InvalidInputError(
-        'body.reason is required: false_positive, accepted_risk, resolved or duplicate.',
-      );
-    }
-    return this._client.request(
-      { method: 'POST', path: path`/v1/findings/${id}/dismiss`, body, idempotent: true },
-      opts,
-    );
+    return this._call(findingRoutes.dismiss, { id, body }, opts);
   }
 }

@@ -1,16 +1,10 @@
-import {
-  type APIPromise,
-  APIResource,
-  ensureLimit,
-  InvalidInputError,
-  openEnum,
-  type RequestOptions,
-} from '@quiver/core';
+import { type APIPromise, APIResource, openEnum, type RequestOptions } from '@quiver/core';
+import { commaList, int, route } from '@quiver/core/internal';
 import * as v from 'valibot';
 
 /**
- * A graph node (vendors/puck.md §10.1). Node schemas are not shown; the kind (endpoint, process,
- * user, credential, network destination) is kept under whatever field the brain uses.
+ * A graph node (Puck's API reference, Graph). Node schemas are not shown; the kind (endpoint,
+ * process, user, credential, network destination) is kept under whatever field the brain uses.
  */
 export const GraphNodeSchema = v.looseObject({
   id: v.string(),
@@ -18,12 +12,13 @@ export const GraphNodeSchema = v.looseObject({
 /** A node of the blast-radius graph (`node_…`). */
 export type GraphNode = v.InferOutput<typeof GraphNodeSchema>;
 
-/** Edge types (vendors/puck.md §10.1); open. */
-export const GraphEdgeTypeSchema = openEnum(['can-reach', 'runs-as', 'spawned', 'authenticated-with']);
+const EDGE_TYPES = ['can-reach', 'runs-as', 'spawned', 'authenticated-with'] as const;
+/** Edge types (Puck's API reference, Graph); open. */
+export const GraphEdgeTypeSchema = openEnum(EDGE_TYPES);
 /** `can-reach` | `runs-as` | `spawned` | `authenticated-with`, or a newer type. */
 export type GraphEdgeType = v.InferOutput<typeof GraphEdgeTypeSchema>;
 
-/** A graph edge. Only its type is known (field name `type` inferred, api/puck.md §3). */
+/** A graph edge. Only its type is known (the field name `type` is inferred). */
 export const GraphEdgeSchema = v.looseObject({
   type: v.optional(GraphEdgeTypeSchema),
 });
@@ -31,8 +26,8 @@ export const GraphEdgeSchema = v.looseObject({
 export type GraphEdge = v.InferOutput<typeof GraphEdgeSchema>;
 
 /**
- * `GET /v1/graph/subgraph` 200 body (vendors/puck.md §10.2). The page's "empty response body" wording
- * is a generated-docs artefact (§13.4): its own example reads `{ nodes, edges, truncated }`.
+ * `GET /v1/graph/subgraph` 200 body. The reference's "empty response body" wording is a
+ * generated-docs artefact: its own example reads `{ nodes, edges, truncated }`.
  */
 export const SubgraphSchema = v.looseObject({
   nodes: v.optional(v.array(GraphNodeSchema), []),
@@ -42,46 +37,44 @@ export const SubgraphSchema = v.looseObject({
 /** The neighbourhood of a node; `truncated` says the lowest-confidence edges were pruned. */
 export type Subgraph = v.InferOutput<typeof SubgraphSchema>;
 
-/** Query of `graph.subgraph.retrieve` (vendors/puck.md §10.2). */
-export interface SubgraphParams {
+const SubgraphQuery = v.looseObject({
   /** Required: the node id at the centre (`node_…`). */
-  focus_node: string;
+  focus_node: v.pipe(v.string(), v.minLength(1, 'must not be empty')),
   /** Radius in hops. Server default: not documented. */
-  hops?: number;
+  hops: v.optional(int({ min: 0 })),
   /** Only these edge types; sent comma-separated (`can-reach,runs-as`). */
-  edge_types?: GraphEdgeType[] | string;
+  edge_types: v.optional(commaList()),
   /** Time-window lower bound (format not documented; ISO-8601 is the Puck convention). */
-  since?: string;
+  since: v.optional(v.string()),
   /** 1–5000. Server default 5000. */
-  max_nodes?: number;
-}
+  max_nodes: v.optional(int({ min: 1, max: 5000 })),
+});
+/** Query of `graph.subgraph.retrieve` (Puck's API reference, Graph: subgraph). */
+export type SubgraphParams = v.InferInput<typeof SubgraphQuery>;
 
-/** Query of `graph.path.retrieve`: only `max_hops` and `max_results` are documented (§10.3). */
+/** Query of `graph.path.retrieve`: only `max_hops` and `max_results` are documented. */
 export type PathParams = Record<string, string | number>;
+
+/** The graph endpoints. */
+export const graphRoutes = {
+  subgraph: route('GET /v1/graph/subgraph', {
+    summary: 'The neighbourhood of a node.',
+    query: SubgraphQuery,
+    returns: SubgraphSchema,
+  }),
+  // The two node parameter names and the response shape are not in Puck's API reference (Graph:
+  // path), so the query is passed as given and the body returned as parsed.
+  path: route('GET /v1/graph/path', { summary: 'All paths between two nodes.' }),
+};
 
 /** `graph.subgraph`. */
 export class Subgraphs extends APIResource {
   /**
-   * `GET /v1/graph/subgraph` (scope `graph:read`): a singleton read with a required query.
-   *
-   * @throws InvalidInputError without `focus_node`, or with `max_nodes` outside 1–5000.
+   * `GET /v1/graph/subgraph` (scope `graph:read`): a singleton read with a required query. Rejects
+   * with `InvalidInputError` without `focus_node`, or with `max_nodes` outside 1–5000.
    */
   retrieve(query: SubgraphParams, opts?: RequestOptions): APIPromise<Subgraph> {
-    if (typeof query?.focus_node !== 'string' || query.focus_node === '') {
-      throw new InvalidInputError('focus_node is required: the id of the node at the centre (node_…).');
-    }
-    ensureLimit(query.max_nodes, { name: 'max_nodes', min: 1, max: 5000 });
-    ensureLimit(query.hops, { name: 'hops', min: 0 });
-    const edgeTypes = Array.isArray(query.edge_types) ? query.edge_types.join(',') : query.edge_types;
-    return this._client.request(
-      {
-        method: 'GET',
-        path: '/v1/graph/subgraph',
-        query: { ...query, edge_types: edgeTypes },
-        schema: SubgraphSchema,
-      },
-      opts,
-    );
+    return this._call(graphRoutes.subgraph, { query }, opts);
   }
 }
 
@@ -89,11 +82,10 @@ export class Subgraphs extends APIResource {
 export class GraphPaths extends APIResource {
   /**
    * `GET /v1/graph/path` (scope `graph:read`): all paths between two nodes up to `max_hops`, capped at
-   * `max_results`. The two node parameter names and the response shape were not captured
-   * (vendors/puck.md §10.3), so the query is passed as given and the body returned as parsed.
+   * `max_results`. The query is passed as given and the body returned as parsed.
    */
   retrieve(query: PathParams, opts?: RequestOptions): APIPromise<unknown> {
-    return this._client.request({ method: 'GET', path: '/v1/graph/path', query }, opts);
+    return this._call(graphRoutes.path, { query }, opts);
   }
 }
 

@@ -1,28 +1,16 @@
-import {
-  type APIPromise,
-  APIResource,
-  InvalidInputError,
-  openEnum,
-  type Paginator,
-  path,
-  type RequestOptions,
-} from '@quiver/core';
+import { type APIPromise, APIResource, openEnum, type Paginator, type RequestOptions } from '@quiver/core';
+import { cursor, route } from '@quiver/core/internal';
 import * as v from 'valibot';
-import {
-  type CursorParams,
-  cursorPage,
-  type Open,
-  paginateCursor,
-  type ScopeParam,
-  voidResult,
-} from './shared.js';
+import { CursorQuery, openInput } from './input.js';
+import type { CursorParams, Open, ScopeParam } from './shared.js';
 
-/** Inbound providers (vendors/puck.md §12); open. */
-export const InboundProviderSchema = openEnum(['generic', 'crowdstrike', 'github']);
+const PROVIDERS = ['generic', 'crowdstrike', 'github'] as const;
+/** Inbound providers (Puck's API reference, Inbound webhooks); open. */
+export const InboundProviderSchema = openEnum(PROVIDERS);
 
 /**
  * An inbound endpoint: a URL third-party tools POST alerts to. The response fields (receiver URL /
- * key) were not captured (vendors/puck.md §12) and are kept by looseness under their real names.
+ * key) are not in Puck's API reference and are kept by looseness under their real names.
  */
 export const InboundEndpointSchema = v.looseObject({
   id: v.string(),
@@ -31,9 +19,6 @@ export const InboundEndpointSchema = v.looseObject({
 /** An inbound webhook endpoint. */
 export type InboundEndpoint = v.InferOutput<typeof InboundEndpointSchema>;
 
-/** Inbound endpoint list page; shape not captured, `endpoints` assumed. */
-export const InboundEndpointPageSchema = cursorPage('endpoints', InboundEndpointSchema);
-
 /** The 202 body of the receiver: `ignored: true` for unrecognised and `ping` events. */
 export const InboundReceiptSchema = v.looseObject({
   ignored: v.optional(v.boolean()),
@@ -41,15 +26,16 @@ export const InboundReceiptSchema = v.looseObject({
 /** What the receiver answered. */
 export type InboundReceipt = v.InferOutput<typeof InboundReceiptSchema>;
 
-/** Body of `incoming.endpoints.create`. */
-export interface InboundEndpointCreateParams {
+const InboundEndpointCreateBody = v.looseObject({
   /** `generic` | `crowdstrike` | `github` (field name inferred). */
-  provider: Open<'generic' | 'crowdstrike' | 'github'>;
+  provider: v.pipe(openInput(PROVIDERS), v.minLength(1, 'must not be empty')),
   /** HMAC key the provider signs its deliveries with; Puck then verifies them. */
-  provider_signing_secret?: string;
-}
+  provider_signing_secret: v.optional(v.string()),
+});
+/** Body of `incoming.endpoints.create`. */
+export type InboundEndpointCreateParams = v.InferInput<typeof InboundEndpointCreateBody>;
 
-/** Body of the `generic` provider: forwarded to the investigation trigger as-is (vendors/puck.md §12). */
+/** Body of the `generic` provider: forwarded to the investigation trigger as-is. */
 export interface GenericInboundBody {
   /** The natural-language question. */
   query: string;
@@ -60,30 +46,47 @@ export interface GenericInboundBody {
   [key: string]: unknown;
 }
 
+/** The inbound-webhook endpoints. */
+export const inboundRoutes = {
+  create: route('POST /v1/webhooks/incoming/endpoints', {
+    summary: 'Create an inbound endpoint.',
+    body: InboundEndpointCreateBody,
+    returns: InboundEndpointSchema,
+  }),
+  // The item key is not in Puck's API reference: the first array of the page holds the items.
+  list: route('GET /v1/webhooks/incoming/endpoints', {
+    summary: 'List inbound endpoints.',
+    query: CursorQuery,
+    page: cursor({ items: 'endpoints', item: InboundEndpointSchema, firstArray: true }),
+  }),
+  delete: route('DELETE /v1/webhooks/incoming/endpoints/{id}', {
+    summary: 'Delete an inbound endpoint (recreate it to rotate the URL).',
+    empty: true,
+  }),
+  // The URL key is the credential: no Authorization header, and the key is masked as Puck's API
+  // reference shows it.
+  send: route('POST /v1/webhooks/incoming/{provider}/{key}', {
+    summary: 'POST an alert to an inbound endpoint, as a third-party tool does.',
+    auth: 'none',
+    secret: ['key'],
+    secretShownAs: '[REDACTED]',
+    returns: InboundReceiptSchema,
+  }),
+};
+
 /** `webhooks.incoming.endpoints` (scope `webhooks:manage`). */
 export class InboundEndpoints extends APIResource {
   /**
-   * `POST /v1/webhooks/incoming/endpoints` → 201. Not retried.
-   *
-   * @throws InvalidInputError without `provider`.
+   * `POST /v1/webhooks/incoming/endpoints` → 201. Not retried. Rejects with `InvalidInputError`
+   * without `provider`.
    */
   create(body: InboundEndpointCreateParams, opts?: RequestOptions): APIPromise<InboundEndpoint> {
-    if (typeof body?.provider !== 'string' || body.provider === '') {
-      throw new InvalidInputError('body.provider is required: generic, crowdstrike or github.');
-    }
-    return this._client.request(
-      { method: 'POST', path: '/v1/webhooks/incoming/endpoints', body, schema: InboundEndpointSchema },
-      opts,
-    );
+    return this._call(inboundRoutes.create, { body }, opts);
   }
 
   /** `GET /v1/webhooks/incoming/endpoints`; one page when the body has no `next_cursor`. */
-  list(query: CursorParams = {}, opts?: RequestOptions): Paginator<InboundEndpoint> {
-    return paginateCursor<InboundEndpoint>(
-      this._client,
-      { path: '/v1/webhooks/incoming/endpoints', key: 'endpoints', query, schema: InboundEndpointPageSchema },
-      opts,
-    );
+  list(query?: CursorParams, opts?: RequestOptions): Paginator<InboundEndpoint> {
+    return this._call(inboundRoutes.list, { query }, opts);
   }
 
   /**
@@ -91,10 +94,7 @@ export class InboundEndpoints extends APIResource {
    * Deleting and recreating is the documented way to rotate the URL.
    */
   delete(id: string, opts?: RequestOptions): APIPromise<void> {
-    return this._client.request(
-      { method: 'DELETE', path: path`/v1/webhooks/incoming/endpoints/${id}`, ...voidResult },
-      opts,
-    );
+    return this._call(inboundRoutes.delete, { id }, opts);
   }
 }
 
@@ -109,21 +109,11 @@ export class Incoming extends APIResource {
    * `[REDACTED]` in error messages and logs. Not retried: each POST may start an investigation.
    */
   send(
-    provider: Open<'generic' | 'crowdstrike' | 'github'>,
+    provider: Open<(typeof PROVIDERS)[number]>,
     key: string,
     body: GenericInboundBody | Record<string, unknown>,
     opts?: RequestOptions,
   ): APIPromise<InboundReceipt> {
-    return this._client.request(
-      {
-        method: 'POST',
-        path: path`/v1/webhooks/incoming/${provider}/${key}`,
-        displayPath: `${path`/v1/webhooks/incoming/${provider}`}/[REDACTED]`,
-        body,
-        auth: false,
-        schema: InboundReceiptSchema,
-      },
-      opts,
-    );
+    return this._call(inboundRoutes.send, { provider, key, body }, opts);
   }
 }

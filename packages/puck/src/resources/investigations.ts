@@ -1,36 +1,23 @@
 import {
   type APIPromise,
   APIResource,
-  InvalidInputError,
   openEnum,
   type Paginator,
-  path,
+  poll,
   type RequestOptions,
+  type WaitOptions,
 } from '@quiver/core';
+import { cursor, pollIn, route, runWait, waitSettings } from '@quiver/core/internal';
 import * as v from 'valibot';
-import { runWait, type WaitOptions, type WaitScope, waitSettings } from '../wait.js';
+import { cursorQuery, openInput } from './input.js';
 import { Reports } from './reports.js';
-import {
-  type CursorParams,
-  checkScope,
-  cursorPage,
-  DepthSchema,
-  type Open,
-  paginateCursor,
-  type ScopeParam,
-  ScopeSchema,
-  SeveritySchema,
-} from './shared.js';
+import { DepthSchema, ScopeInput, ScopeSchema, SeveritySchema } from './shared.js';
 
 // ---------------------------------------------------------------------------------------------
 // Schemas
 // ---------------------------------------------------------------------------------------------
 
-/**
- * Lifecycle states (vendors/puck.md §9.1). The API's exact strings are unconfirmed (§13.6: the
- * concept page says `complete`, the Reports page `completed`), so both are listed and the enum is open.
- */
-export const InvestigationStatusSchema = openEnum([
+const STATUSES = [
   'pending',
   'queued',
   'exploring',
@@ -41,11 +28,18 @@ export const InvestigationStatusSchema = openEnum([
   'completed',
   'failed',
   'cancelled',
-]);
+] as const;
+
+/**
+ * Lifecycle states (Puck's API reference, Investigations). The exact success string is not settled
+ * in the docs (the concept page says `complete`, the Reports page `completed`), so both are listed and
+ * the enum is open: use `isSucceeded` / `isTerminal` rather than comparing strings.
+ */
+export const InvestigationStatusSchema = openEnum(STATUSES);
 /** The status of an investigation; any string this SDK version does not know is passed through. */
 export type InvestigationStatus = v.InferOutput<typeof InvestigationStatusSchema>;
 
-/** Statuses after which an investigation never changes again (api/puck.md §4). */
+/** Statuses after which an investigation never changes again. */
 export const TERMINAL_STATUSES: ReadonlySet<string> = new Set([
   'complete',
   'completed',
@@ -53,13 +47,22 @@ export const TERMINAL_STATUSES: ReadonlySet<string> = new Set([
   'cancelled',
 ]);
 
-/** `mode` of a trigger: `auto` (default), `cached` or `live` (vendors/puck.md §9.1). */
+/** Whether an investigation in this status is finished (`complete`, `completed`, `failed` or `cancelled`). */
+export function isTerminal(status: InvestigationStatus | undefined): boolean {
+  return status !== undefined && TERMINAL_STATUSES.has(status);
+}
+
+/** Whether an investigation in this status finished successfully: `complete` or `completed`, both spellings Puck's docs use. */
+export function isSucceeded(status: InvestigationStatus | undefined): boolean {
+  return status === 'complete' || status === 'completed';
+}
+
+/** `mode` of a trigger: `auto` (default), `cached` or `live` (Puck's API reference, Investigations). */
 export const InvestigationModeSchema = openEnum(['auto', 'cached', 'live']);
 
 /**
- * The investigation object of `GET /v1/investigations/{id}`. Its schema was not captured
- * (vendors/puck.md §9.2); the fields are inferred from the trigger body and the lifecycle, so only
- * `id` is required.
+ * The investigation object of `GET /v1/investigations/{id}`. Its schema is not published; the fields
+ * are inferred from the trigger body and the lifecycle, so only `id` is required.
  */
 export const InvestigationSchema = v.looseObject({
   id: v.string(),
@@ -76,9 +79,9 @@ export const InvestigationSchema = v.looseObject({
 export type Investigation = v.InferOutput<typeof InvestigationSchema>;
 
 /**
- * The 202 body of `POST /v1/investigations`. Its field names were not captured (vendors/puck.md
- * §9.1): the id is read from `id`, then `investigation_id` (api/puck.md §3), and is always present
- * on the result as `id`. The estimated-completion field is kept by looseness under its real name.
+ * The 202 body of `POST /v1/investigations`. Its field names are not published: the id is read from
+ * `id`, then `investigation_id`, and is always present on the result as `id`. The
+ * estimated-completion field is kept by looseness under its real name.
  */
 export const InvestigationQueuedSchema = v.pipe(
   v.looseObject({
@@ -111,40 +114,47 @@ export const InvestigationQueuedSchema = v.pipe(
 /** The acknowledgement of a trigger: the queued investigation's `id` and the `freshness` block. */
 export type InvestigationQueued = v.InferOutput<typeof InvestigationQueuedSchema>;
 
-/** `GET /v1/investigations` page; the item key `investigations` is assumed (api/puck.md row 3). */
-export const InvestigationPageSchema = cursorPage('investigations', InvestigationSchema);
-
 // ---------------------------------------------------------------------------------------------
 // Parameters
 // ---------------------------------------------------------------------------------------------
 
-/** Body of `investigations.create` (vendors/puck.md §9.1). */
-export interface InvestigationCreateParams {
+const InvestigationCreateBody = v.looseObject({
   /** The natural-language question, e.g. `"find unauthorised AI tools on engineering laptops"`. */
-  query: string;
+  query: v.pipe(
+    v.string(),
+    v.check((query) => query.trim() !== '', 'is required: a non-empty natural-language question.'),
+  ),
   /** `quick` | `standard` | `deep`. Server default (not documented for investigations). */
-  depth?: Open<'quick' | 'standard' | 'deep'>;
+  depth: v.optional(openInput(['quick', 'standard', 'deep'])),
   /** Which endpoints to investigate. Server default: not documented. */
-  scope?: ScopeParam;
+  scope: v.optional(ScopeInput),
   /** Specific agents to investigate (documented only for the generic inbound provider). */
-  agent_ids?: string[];
+  agent_ids: v.optional(v.array(v.string())),
   /** `auto` (default), `cached` (graph data only) or `live`. */
-  mode?: Open<'auto' | 'cached' | 'live'>;
+  mode: v.optional(openInput(['auto', 'cached', 'live'])),
+  /**
+   * A URL Puck POSTs to once, when this investigation ends: a one-off push instead of polling or a
+   * persistent webhook subscription (Puck's API overview, Investigations).
+   */
+  webhook_url: v.optional(v.string()),
   /**
    * Idempotency key (≤ 256 characters). The SDK sends it as the `Idempotency-Key` header too; give
    * it here or as `opts.idempotencyKey`, not both with different values. Default: one UUID per call.
    */
-  idempotency_key?: string;
-}
+  idempotency_key: v.optional(v.string()),
+});
+/** Body of `investigations.create` (Puck's API reference, Investigations). */
+export type InvestigationCreateParams = v.InferInput<typeof InvestigationCreateBody>;
 
-/** Query of `investigations.list` (provisional: the endpoint's parameters were not captured). */
-export interface InvestigationListParams extends CursorParams {
+const InvestigationListQuery = v.looseObject({
+  ...cursorQuery,
   /** Filter by status (assumed parameter). */
-  status?: Open<InvestigationStatus>;
-  [key: string]: string | number | boolean | undefined;
-}
+  status: v.optional(openInput(STATUSES)),
+});
+/** Query of `investigations.list` (provisional: the endpoint's parameters are not published). */
+export type InvestigationListParams = v.InferInput<typeof InvestigationListQuery>;
 
-/** Options of `waitForCompletion` (api/puck.md §4). */
+/** Options of `waitForCompletion`. */
 export interface InvestigationWaitOptions extends WaitOptions {
   /**
    * Called with the first status seen and on every change after it (not on every poll), e.g. to
@@ -159,48 +169,41 @@ export interface InvestigationWaitOptions extends WaitOptions {
  */
 export type CreateAndWaitOptions = Omit<RequestOptions, 'timeout'> & InvestigationWaitOptions;
 
-const MAX_IDEMPOTENCY_KEY = 256;
+// ---------------------------------------------------------------------------------------------
+// Rows
+// ---------------------------------------------------------------------------------------------
 
-function checkIdempotencyKey(key: unknown, name: string): void {
-  if (key === undefined) return;
-  if (typeof key !== 'string' || key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY) {
-    throw new InvalidInputError(
-      `${name} must be a non-empty string of at most ${MAX_IDEMPOTENCY_KEY} characters; got ${
-        typeof key === 'string' ? `${key.length} characters` : typeof key
-      }.`,
-    );
-  }
-}
+/** The investigation endpoints. */
+export const investigationRoutes = {
+  // Puck's API reference, Investigations: idempotency. The key is sent in the header on every
+  // attempt, so a retried trigger never starts a second run; it also draws from the investigations
+  // rate-limit bucket.
+  create: route('POST /v1/investigations', {
+    summary: 'Trigger an investigation (202, asynchronous).',
+    body: InvestigationCreateBody,
+    returns: InvestigationQueuedSchema,
+    idempotency: { header: true, bodyAlias: 'idempotency_key' },
+    buckets: ['investigations'],
+  }),
+  retrieve: route('GET /v1/investigations/{id}', {
+    summary: 'Read an investigation and its status (the polling target).',
+    returns: InvestigationSchema,
+  }),
+  // Implied only by the `investigations:read` scope: path, query and item key are assumed.
+  list: route('GET /v1/investigations', {
+    summary: 'List investigations.',
+    query: InvestigationListQuery,
+    page: cursor({ items: 'investigations', item: InvestigationSchema, firstArray: true }),
+    experimental: true,
+  }),
+  // Inferred from Puck's Errors page ("200 … DELETE (cancellation)").
+  cancel: route('DELETE /v1/investigations/{id}', {
+    summary: 'Cancel a running investigation.',
+    experimental: true,
+  }),
+};
 
-/**
- * The key of one logical trigger: `opts.idempotencyKey ?? body.idempotency_key ?? randomUUID()`
- * (api/puck.md §1). Both given and different is refused: which one the server honours is not
- * documented (vendors/puck.md §5), and a silent pick could replay the wrong investigation.
- */
-function resolveIdempotencyKey(body: InvestigationCreateParams, opts: RequestOptions | undefined): string {
-  checkIdempotencyKey(opts?.idempotencyKey, 'opts.idempotencyKey');
-  checkIdempotencyKey(body.idempotency_key, 'body.idempotency_key');
-  if (opts?.idempotencyKey !== undefined && body.idempotency_key !== undefined) {
-    if (opts.idempotencyKey !== body.idempotency_key) {
-      throw new InvalidInputError(
-        'opts.idempotencyKey and body.idempotency_key differ; pass the idempotency key in one place only.',
-      );
-    }
-  }
-  return opts?.idempotencyKey ?? body.idempotency_key ?? globalThis.crypto.randomUUID();
-}
-
-function checkCreateBody(body: InvestigationCreateParams): void {
-  if (typeof body !== 'object' || body === null) {
-    throw new InvalidInputError('body must be an object with at least `query`.');
-  }
-  if (typeof body.query !== 'string' || body.query.trim() === '') {
-    throw new InvalidInputError('body.query is required: a non-empty natural-language question.');
-  }
-  checkScope(body.scope, 'body.scope');
-}
-
-function describeInvestigation(id: string) {
+function describeRun(id: string) {
   return (last: unknown) => {
     const status = (last as Investigation | undefined)?.status;
     return `Puck investigation ${id}${status ? ` (last status: ${status})` : ''}`;
@@ -222,132 +225,91 @@ export class Investigations extends APIResource {
    * Always sends an `Idempotency-Key` header: `opts.idempotencyKey`, else `body.idempotency_key`, else
    * a UUID generated once for this call and reused on every retry, so a retried trigger (timeout, 429,
    * 5xx) never starts a second run. Draws from the `investigations` rate-limit bucket as well as the
-   * calls bucket.
+   * calls bucket. Rejects with `InvalidInputError` (nothing sent) without `query`, with a key over 256
+   * characters, with two different keys, or a malformed `scope.filter.last_seen_within`.
    *
-   * @throws InvalidInputError without `query`, with a key over 256 characters, with two different keys,
-   *   or a malformed `scope.filter.last_seen_within` (nothing is sent).
    * @throws ConflictError when the key was used before with a different body (24 h window).
    */
   create(body: InvestigationCreateParams, opts?: RequestOptions): APIPromise<InvestigationQueued> {
-    checkCreateBody(body);
-    const idempotencyKey = resolveIdempotencyKey(body, opts);
-    return this._client.request(
-      {
-        method: 'POST',
-        path: '/v1/investigations',
-        body,
-        schema: InvestigationQueuedSchema,
-        idempotencyKey,
-        rateLimitBuckets: ['investigations'],
-      },
-      { ...opts, idempotencyKey },
-    );
+    return this._call(investigationRoutes.create, { body }, opts);
   }
 
   /** Reads an investigation and its status: `GET /v1/investigations/{id}` (the polling target). */
   retrieve(id: string, opts?: RequestOptions): APIPromise<Investigation> {
-    return this._client.request(
-      { method: 'GET', path: path`/v1/investigations/${id}`, schema: InvestigationSchema },
-      opts,
-    );
+    return this._call(investigationRoutes.retrieve, { id }, opts);
   }
 
   /**
    * Lists investigations: `GET /v1/investigations`, cursor-paginated.
    *
    * @experimental The endpoint is implied by the `investigations:read` scope only; its path, query
-   *   and item key (`investigations`) are assumed (api/puck.md row 3).
+   *   and item key (`investigations`) are assumed.
    */
-  list(query: InvestigationListParams = {}, opts?: RequestOptions): Paginator<Investigation> {
-    return paginateCursor<Investigation>(
-      this._client,
-      {
-        path: '/v1/investigations',
-        key: 'investigations',
-        query,
-        schema: InvestigationPageSchema,
-        experimental: true,
-      },
-      opts,
-    );
+  list(query?: InvestigationListParams, opts?: RequestOptions): Paginator<Investigation> {
+    return this._call(investigationRoutes.list, { query }, opts);
   }
 
   /**
    * Cancels a running investigation: `DELETE /v1/investigations/{id}` → 200 with a body (scope
    * `investigations:trigger`).
    *
-   * @experimental The path is inferred from the Errors page ("DELETE (cancellation)"); api/puck.md row 4.
+   * @experimental The path is inferred from Puck's Errors page ("DELETE (cancellation)").
    */
   cancel(id: string, opts?: RequestOptions): APIPromise<unknown> {
-    return this._client.request(
-      { method: 'DELETE', path: path`/v1/investigations/${id}`, experimental: true },
-      opts,
-    );
+    return this._call(investigationRoutes.cancel, { id }, opts);
   }
 
   /**
    * Polls `retrieve(id)` until the investigation reaches a terminal status (`complete`, `completed`,
-   * `failed` or `cancelled`) and resolves with it; check `status` to tell success from failure.
-   * Unknown statuses keep it polling. A 429 during a poll waits for `Retry-After` through the normal
-   * retry path.
+   * `failed` or `cancelled`) and resolves with it; check it with `isSucceeded(run.status)`. Unknown
+   * statuses keep it polling. A 429 during a poll waits for `Retry-After` through the normal retry
+   * path.
    *
    * @throws WaitTimeoutError after `timeout` (default 10 minutes); `lastValue` is the last investigation.
    * @throws the signal's `reason` as soon as `signal` aborts.
    */
   waitForCompletion(id: string, opts: InvestigationWaitOptions = {}): Promise<Investigation> {
-    const settings = waitSettings(opts);
-    return runWait(settings, opts.signal, describeInvestigation(id), (scope) =>
-      this.#poll(id, opts, {}, scope),
-    );
+    return poll({
+      ...opts,
+      what: `Puck investigation ${id}`,
+      fetch: (signal) => this.retrieve(id, { signal }),
+      // A missing status counts as "unknown" and keeps the wait going: the schema does not promise it.
+      status: (investigation) => investigation.status,
+      isDone: isTerminal,
+    });
   }
 
   /**
-   * `create(body)` then `waitForCompletion(id)`. The idempotency key is fixed before the trigger
-   * (`opts.idempotencyKey` when given), so retries of the trigger never start a second run.
-   * `opts.timeout` is the deadline of the whole call.
+   * `create(body)` then `waitForCompletion(id)`. The trigger's idempotency key (`opts.idempotencyKey`
+   * when given) is fixed for the one logical call, so retries of the trigger never start a second
+   * run. `opts.timeout` is the deadline of the whole call.
    */
-  createAndWait(body: InvestigationCreateParams, opts: CreateAndWaitOptions = {}): Promise<Investigation> {
-    checkCreateBody(body);
-    const idempotencyKey = resolveIdempotencyKey(body, opts);
+  async createAndWait(
+    body: InvestigationCreateParams,
+    opts: CreateAndWaitOptions = {},
+  ): Promise<Investigation> {
     const settings = waitSettings(opts);
-    const request: RequestOptions = {};
-    if (opts.maxRetries !== undefined) request.maxRetries = opts.maxRetries;
-    if (opts.headers !== undefined) request.headers = opts.headers;
-    let describe = describeInvestigation('(not yet created)');
+    const request: RequestOptions = { maxRetries: opts.maxRetries, headers: opts.headers };
+    let describe = describeRun('(not yet created)');
     return runWait(
       settings,
       opts.signal,
       (last) => describe(last),
       async (scope) => {
-        const queued = await scope.guard(
-          this.create(body, { ...request, idempotencyKey, signal: scope.signal }),
-        );
-        describe = describeInvestigation(queued.id);
-        return this.#poll(queued.id, opts, request, scope);
+        const create = this.create(body, {
+          ...request,
+          idempotencyKey: opts.idempotencyKey,
+          signal: scope.signal,
+        });
+        const queued = await scope.guard(create);
+        describe = describeRun(queued.id);
+        return pollIn(scope, {
+          fetch: (signal) => this.retrieve(queued.id, { ...request, signal }),
+          status: (investigation) => investigation.status,
+          isDone: isTerminal,
+          onStatus: opts.onStatus,
+        });
       },
     );
-  }
-
-  async #poll(
-    id: string,
-    opts: InvestigationWaitOptions,
-    request: RequestOptions,
-    scope: WaitScope,
-  ): Promise<Investigation> {
-    let lastStatus: string | undefined;
-    for (;;) {
-      const investigation = await scope.guard(this.retrieve(id, { ...request, signal: scope.signal }));
-      scope.last = investigation;
-      // A missing status is reported as "unknown" and keeps the wait going: the schema does not
-      // promise the field (vendors/puck.md §9.2), and only a terminal status may end the wait.
-      const status = investigation.status ?? 'unknown';
-      const changed = status !== lastStatus;
-      if (changed) {
-        lastStatus = status;
-        opts.onStatus?.(status, investigation);
-      }
-      if (TERMINAL_STATUSES.has(status)) return investigation;
-      await scope.sleep(changed);
-    }
   }
 }
