@@ -25,6 +25,7 @@ export {
   offset,
   type PageStyle,
   type PathParams,
+  pageByQuery,
   pageNumber,
   type Route,
   type RouteArgs,

@@ -441,6 +441,33 @@ export function pageNumber<const I extends AnySchema>(opts: {
   };
 }
 
+/**
+ * Two page styles in one row, chosen per call by the caller's query: `whenPresent` when the query
+ * carries `param` (e.g. the caller passed `offset`), `otherwise` else. For APIs that take either a
+ * token or an offset on the same list. Both styles must read the same items with the same item schema.
+ */
+export function pageByQuery<const I extends AnySchema>(opts: {
+  /** The query parameter whose presence selects `whenPresent`. */
+  param: string;
+  /** The style used when the caller's query has `param`. */
+  whenPresent: PageStyle<I>;
+  /** The style used otherwise. */
+  otherwise: PageStyle<I>;
+}): PageStyle<I> {
+  const { param, whenPresent, otherwise } = opts;
+  const pick = (query: Record<string, unknown>) => (query[param] !== undefined ? whenPresent : otherwise);
+  return {
+    kind: otherwise.kind,
+    item: otherwise.item,
+    items: otherwise.items,
+    describe: `${otherwise.describe}; with \`?${param}=\`: ${whenPresent.describe}`,
+    adapter: {
+      items: (body) => otherwise.adapter.items(body),
+      next: (body, query, items) => pick(query).adapter.next(body, query, items),
+    },
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Input schema helpers
 // ---------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import {
   type RequestOptions,
   ResponseValidationError,
 } from '../src/index.js';
-import { commaList, cursor, int, offset, pageNumber, route } from '../src/internal.js';
+import { commaList, cursor, int, offset, pageByQuery, pageNumber, route } from '../src/internal.js';
 import { caught, ItemSchema, json, SECRET, startServer, TestClient } from './helpers.js';
 
 const ListQuery = v.object({
@@ -320,5 +320,36 @@ describe('endpoint rows', () => {
 
   it('refuses a malformed row at declaration', () => {
     expect(() => route('FETCH /x' as 'GET /x', { summary: 'x' })).toThrow(ConfigurationError);
+  });
+});
+
+describe('pageByQuery', () => {
+  const style = pageByQuery({
+    param: 'offset',
+    whenPresent: offset({ items: 'result', item: ItemSchema }),
+    otherwise: cursor({ items: 'result', item: ItemSchema, next: 'paging.nextToken', param: 'nextToken' }),
+  });
+  const body = { result: [{ id: 'a' }, { id: 'b' }], paging: { nextToken: 't2' } };
+
+  it('follows the cursor unless the caller passed the offset parameter, then counts items', () => {
+    const items = style.adapter.items(body);
+    expect(items).toEqual([{ id: 'a' }, { id: 'b' }]);
+    expect(style.adapter.next(body, { limit: 2 }, items)?.query).toEqual({ limit: 2, nextToken: 't2' });
+    expect(style.adapter.next(body, { limit: 2, offset: 10 }, items)?.query).toEqual({
+      limit: 2,
+      offset: 12,
+    });
+    expect(style.adapter.next(body, { limit: 5, offset: 10 }, items)).toBeUndefined();
+    expect(style.describe).toContain('with `?offset=`');
+  });
+
+  it('infers the item type of the row', () => {
+    const row = route('GET /things', { summary: 'x', page: style });
+    class Things extends APIResource {
+      list(): Paginator<{ id: string }> {
+        return this._call(row, {});
+      }
+    }
+    expectTypeOf<ReturnType<Things['list']>>().toEqualTypeOf<Paginator<{ id: string }>>();
   });
 });
