@@ -9,7 +9,7 @@ declare module '../context.ts' {
   }
 }
 
-// Push documents no severity for findings (vendors/push.md §9.7), so the demo ranks them by type:
+// Push documents no severity for findings (Push Security's API docs, “Finding”), so the demo ranks them by type:
 // a credential in an attacker's hands first, hygiene issues last.
 const RANK = [
   'STOLEN_CREDENTIALS',

@@ -1,13 +1,13 @@
 /**
  * Seed data of the fake Puck brain: a small fleet and graph, so every list and read has something to
- * return out of the box. Shapes follow vendors/puck.md; where the docs do not name a field, the fake
+ * return out of the box. Shapes follow Puck's API docs; where the docs do not name a field, the fake
  * uses the name the SDK's schema expects.
  */
 
 /** A record of the fake: a plain JSON object with an `id`. */
 export type FakeRecord = { id: string; [key: string]: unknown };
 
-/** Every documented scope (vendors/puck.md §2.1). */
+/** Every documented scope (Puck's API docs, “Scopes”). */
 export const ALL_SCOPES = [
   'investigations:trigger',
   'investigations:read',
@@ -57,7 +57,7 @@ export function defaultAgents(): FakeRecord[] {
   ];
 }
 
-/** The configuration record of an agent (vendors/puck.md §10.6; field names invented, undocumented). */
+/** The configuration record of an agent (Puck's API docs, “`GET /v1/agents/{id}/config`”; field names invented, undocumented). */
 export function agentConfig(agentId: string): FakeRecord {
   return {
     id: agentId,

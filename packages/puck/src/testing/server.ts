@@ -30,7 +30,7 @@ import { buildPuckEvent, type FakePuckEvent, isoSeconds } from './sign.js';
 /** The default API key of a fake started without `apiKeys`: every scope, `pro` tier. */
 export const FAKE_PUCK_API_KEY = 'pck_test_fake_0000000000000000';
 
-/** Per-minute limits of the fake's tiers (vendors/puck.md §4). */
+/** Per-minute limits of the fake's tiers (Puck's API docs, “Rate limits”). */
 export const FAKE_TIER_LIMITS = {
   free: { calls: 60, investigations: 2 },
   pro: { calls: 600, investigations: 20 },
@@ -41,9 +41,9 @@ export const FAKE_TIER_LIMITS = {
 export type FakeTier =
   | keyof typeof FAKE_TIER_LIMITS
   | {
-      /** API calls allowed per minute (vendors/puck.md §4). */
+      /** API calls allowed per minute (Puck's API docs, “Rate limits”). */
       calls: number;
-      /** Investigation triggers allowed per minute (vendors/puck.md §4). */
+      /** Investigation triggers allowed per minute (Puck's API docs, “Rate limits”). */
       investigations: number;
     };
 
@@ -66,7 +66,7 @@ export interface FakeLifecycleOptions {
   states?: string[];
   /**
    * The terminal status reached after the last state. Default `'complete'` (the concept page's spelling;
-   * the Reports page says `completed`, vendors/puck.md §13.6). A function decides per investigation.
+   * the Reports page says `completed`, where Puck's API docs are silent or disagree). A function decides per investigation.
    */
   finalStatus?: string | ((investigation: FakeInvestigation) => string);
 }
@@ -96,9 +96,9 @@ export interface FakePuckOptions {
     curiosity?: FakeRecord[];
     /** The knowledge graph served by the graph endpoints. Default: a five-node sample chain. */
     graph?: {
-      /** Graph nodes (vendors/puck.md §10.1), e.g. `{ id, kind: 'endpoint', label }`. */
+      /** Graph nodes (Puck's API docs, “Graph model”), e.g. `{ id, kind: 'endpoint', label }`. */
       nodes: FakeRecord[];
-      /** Graph edges (vendors/puck.md §10.1), e.g. `{ id, from, to, type: 'spawned', confidence }`. */
+      /** Graph edges (Puck's API docs, “Graph model”), e.g. `{ id, from, to, type: 'spawned', confidence }`. */
       edges: FakeRecord[];
     };
   };
@@ -123,18 +123,18 @@ export interface FakeInvestigation {
   id: string;
   /**
    * Lifecycle status: one of `lifecycle.states`, then the final status (`complete` by default), or
-   * whatever `fake.setInvestigationStatus` pinned (vendors/puck.md §9.1, "Lifecycle").
+   * whatever `fake.setInvestigationStatus` pinned (Puck's API docs, “`POST /v1/investigations` — submit an investigation”, "Lifecycle").
    */
   status: string;
   /** The natural-language question, as sent. */
   query: string;
-  /** `quick` | `standard` | `deep` as sent. Default `standard` (vendors/puck.md §9.1). */
+  /** `quick` | `standard` | `deep` as sent. Default `standard` (Puck's API docs, “`POST /v1/investigations` — submit an investigation”). */
   depth: string;
-  /** `auto` | `cached` | `live` as sent. Default `auto` (vendors/puck.md §9.1). */
+  /** `auto` | `cached` | `live` as sent. Default `auto` (Puck's API docs, “`POST /v1/investigations` — submit an investigation”). */
   mode: string;
   /** The target selector as sent. Default `{ type: 'fleet' }`. */
   scope: unknown;
-  /** The agent ids sent with the trigger, if any (vendors/puck.md §9.1). */
+  /** The agent ids sent with the trigger, if any (Puck's API docs, “`POST /v1/investigations` — submit an investigation”). */
   agent_ids: string[] | undefined;
   /** Creation time, ISO-8601 UTC to the second. */
   created_at: string;
@@ -150,7 +150,7 @@ export interface FakeInvestigation {
 
 /** A webhook delivery attempt made by the fake. */
 export interface FakeDelivery {
-  /** Delivery id, `dlv_…`; sent as `X-Puck-Delivery-Id` (vendors/puck.md §11.4). */
+  /** Delivery id, `dlv_…`; sent as `X-Puck-Delivery-Id` (Puck's API docs, “Delivery envelope and headers”). */
   id: string;
   /** The subscription it was made for (`sub_manual` for `fake.deliverWebhooks`). */
   subscription_id: string;
@@ -176,9 +176,9 @@ export interface FakeSubscription {
   id: string;
   /** Where deliveries are POSTed. The fake delivers to loopback URLs only. */
   url: string;
-  /** Event types delivered; `'*'` matches every type (vendors/puck.md §11.1). */
+  /** Event types delivered; `'*'` matches every type (Puck's API docs, “`POST /v1/webhooks/subscriptions`”). */
   events: string[];
-  /** Delivery filters, evaluated before a delivery is made (vendors/puck.md §11.1). */
+  /** Delivery filters, evaluated before a delivery is made (Puck's API docs, “`POST /v1/webhooks/subscriptions`”). */
   filters: {
     /** Deliver only events at or above this severity; events without a severity always pass. */
     min_severity?: string;
@@ -187,7 +187,7 @@ export interface FakeSubscription {
   };
   /** Whether deliveries are made; inactive subscriptions receive nothing. */
   active: boolean;
-  /** The signing secret (`whsec_…`) deliveries are signed with (vendors/puck.md §11.6). */
+  /** The signing secret (`whsec_…`) deliveries are signed with (Puck's API docs, “Signature scheme”). */
   secret: string;
   /** Creation time, ISO-8601 UTC to the second. */
   created_at: string;
@@ -266,7 +266,7 @@ export class FakePuck {
   readonly #now: () => number;
   readonly #deliveryTimeoutMs: number;
   readonly #investigations = new Map<string, InvestigationState>();
-  // vendors/puck.md §5: a key is remembered for 24 hours.
+  // Puck's API docs, “Idempotency”: a key is remembered for 24 hours.
   readonly #idempotency: IdempotencyStore;
   readonly #findings = new Map<string, FakeRecord>();
   #agents: FakeRecord[] = [];
@@ -488,12 +488,12 @@ export class FakePuck {
   #authenticate(header: string | undefined): KeyState | undefined {
     const match = /^Bearer (\S+)$/.exec(header ?? '');
     const key = match?.[1];
-    // vendors/puck.md §2: the prefix is checked server-side; a wrong prefix is a 401.
+    // Puck's API docs, “Authentication”: the prefix is checked server-side; a wrong prefix is a 401.
     if (!key || !/^pck_(live|test)_./.test(key)) return undefined;
     return this.#keys.get(key);
   }
 
-  /** A fixed one-minute window per key, for calls and for triggers (vendors/puck.md §4). */
+  /** A fixed one-minute window per key, for calls and for triggers (Puck's API docs, “Rate limits”). */
   #rateLimit(key: KeyState, trigger: boolean): FakeResponse | undefined {
     const now = Date.now();
     if (now - key.windowStart >= WINDOW_MS) {
@@ -534,7 +534,7 @@ export class FakePuck {
   // ------------------------------------------------------------------------------------------
 
   #routes(): void {
-    // vendors/puck.md §1: bodies must be JSON; form encoding is not supported.
+    // Puck's API docs, “Base URL, versioning, transport”: bodies must be JSON; form encoding is not supported.
     this.#server.use((c) => {
       if (c.rawBody.length === 0) return undefined;
       if (!String(c.headers['content-type'] ?? '').includes('application/json'))
@@ -589,7 +589,7 @@ export class FakePuck {
     r('POST', '/v1/webhooks/incoming/:provider/:key', null, (c) => this.#receive(c));
   }
 
-  /** A `next_cursor` page of `items` under `key` (vendors/puck.md §6): `null` on the last page. */
+  /** A `next_cursor` page of `items` under `key` (Puck's API docs, “Pagination”): `null` on the last page. */
   #page(c: RequestContext, key: string, items: unknown[]): FakeResponse {
     try {
       const page = cursorPage(items, {
@@ -625,7 +625,7 @@ export class FakePuck {
     if (invalid) return invalid;
     const { idempotency_key: _ignored, ...compared } = body;
     if (key !== undefined) {
-      // vendors/puck.md §5: same key + same body replays the original 202; a different body is a 409.
+      // Puck's API docs, “Idempotency”: same key + same body replays the original 202; a different body is a 409.
       const seen = this.#idempotency.check(key, compared);
       if (seen.kind === 'conflict') return error(409, 'idempotency_key_reused');
       if (seen.kind === 'replay') {
@@ -813,7 +813,7 @@ export class FakePuck {
   #getReport(c: RequestContext): FakeResponse {
     const state = this.#investigation(c.params.id);
     if (!state) return error(404, 'investigation not found');
-    // vendors/puck.md §9.4: 409 until the investigation has completed.
+    // Puck's API docs, “`GET /v1/investigations/{id}/report`”: 409 until the investigation has completed.
     if (!state.report) return error(409, `investigation is ${state.record.status}; the report is not ready`);
     return { status: 200, body: state.report };
   }
@@ -874,7 +874,7 @@ export class FakePuck {
         { path: 'reason', message: 'must be false_positive, accepted_risk, resolved or duplicate' },
       ]);
     }
-    // Idempotent (vendors/puck.md §9.7): dismissing again changes nothing.
+    // Idempotent (Puck's API docs, “`POST /v1/findings/{id}/dismiss`”): dismissing again changes nothing.
     if (!finding.dismissed) {
       finding.dismissed = true;
       finding.dismissal = { reason: body.reason, notes: body.notes ?? null, dismissed_at: isoSeconds() };
@@ -924,7 +924,7 @@ export class FakePuck {
     };
   }
 
-  /** Parameter names `from`/`to` are the fake's guess (vendors/puck.md §10.3 did not capture them). */
+  /** Parameter names `from`/`to` are the fake's guess (Puck's API docs, “`GET /v1/graph/path`” did not capture them). */
   #graphPath(c: RequestContext): FakeResponse {
     const from = c.query.get('from');
     const to = c.query.get('to');
@@ -1136,7 +1136,7 @@ export class FakePuck {
     return this.#endpoints.delete(c.params.id ?? '') ? { status: 204 } : error(404, 'endpoint not found');
   }
 
-  /** The inbound receiver (vendors/puck.md §12): no Authorization, the URL key is the credential. */
+  /** The inbound receiver (Puck's API docs, “Webhooks — inbound endpoints (third-party → Puck)”): no Authorization, the URL key is the credential. */
   #receive(c: RequestContext): FakeResponse {
     const { provider, key } = c.params;
     const endpoint = [...this.#endpoints.values()].find((e) => e.provider === provider && e.key === key);
@@ -1171,7 +1171,7 @@ export class FakePuck {
     const targets = [...this.#subscriptions.values()].filter((s) => {
       if (!s.active) return false;
       if (!s.events.includes('*') && !s.events.includes(eventType)) return false;
-      // Events without a severity are always delivered (vendors/puck.md §11.1).
+      // Events without a severity are always delivered (Puck's API docs, “`POST /v1/webhooks/subscriptions`”).
       const min = s.filters.min_severity;
       if (min && severity && SEVERITIES.indexOf(severity) < SEVERITIES.indexOf(min)) return false;
       return true;
@@ -1224,7 +1224,7 @@ export class FakePuck {
   }
 }
 
-/** Checks a trigger body the way the brain documents (vendors/puck.md §3, §9.1). */
+/** Checks a trigger body the way the brain documents (Puck's API docs, “Errors” / “`POST /v1/investigations` — submit an investigation”). */
 function validateTrigger(body: Record<string, unknown>): FakeResponse | undefined {
   if (typeof body.query !== 'string' || body.query.trim() === '') {
     return error(400, 'missing_required_field', [{ path: 'query', message: 'is required' }]);

@@ -1,20 +1,20 @@
 import { generatePuckSignatureHeader, type PuckEventType } from '../webhooks.js';
 
-/** A Puck event envelope as the fake (and `buildPuckEvent`) produces it (vendors/puck.md §11.4). */
+/** A Puck event envelope as the fake (and `buildPuckEvent`) produces it (Puck's API docs, “Delivery envelope and headers”). */
 export interface FakePuckEvent {
-  /** A random UUID, stable across re-deliveries of the same event: deduplicate on it (vendors/puck.md §11.4). */
+  /** A random UUID, stable across re-deliveries of the same event: deduplicate on it (Puck's API docs, “Delivery envelope and headers”). */
   event_id: string;
-  /** The event type, e.g. `investigation.completed` (vendors/puck.md §11.5). */
+  /** The event type, e.g. `investigation.completed` (Puck's API docs, “Event types”). */
   event_type: PuckEventType;
-  /** Emission time, ISO-8601 UTC to the second (vendors/puck.md §11.4). */
+  /** Emission time, ISO-8601 UTC to the second (Puck's API docs, “Delivery envelope and headers”). */
   emitted_at: string;
-  /** Always `"v1"` (vendors/puck.md §11.4). */
+  /** Always `"v1"` (Puck's API docs, “Delivery envelope and headers”). */
   api_version: 'v1';
-  /** The event-specific payload, e.g. `{ investigation_id, query, severity }` (vendors/puck.md §11.5). */
+  /** The event-specific payload, e.g. `{ investigation_id, query, severity }` (Puck's API docs, “Event types”). */
   data: Record<string, unknown>;
 }
 
-/** ISO-8601 UTC without fractional seconds, the way Puck writes timestamps (vendors/puck.md §1). */
+/** ISO-8601 UTC without fractional seconds, the way Puck writes timestamps (Puck's API docs, “Base URL, versioning, transport”). */
 export function isoSeconds(ms: number = Date.now()): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
@@ -57,7 +57,7 @@ export interface SignedPuckPayload {
 }
 
 /**
- * Signs a payload the way Puck signs deliveries (`X-Puck-Signature: t=…,v1=…`, vendors/puck.md
+ * Signs a payload the way Puck signs deliveries (`X-Puck-Signature: t=…,v1=…`, Puck's API docs
  * §11.6), for your own receiver tests. An object is serialised with `JSON.stringify`; a string is
  * signed as given.
  *

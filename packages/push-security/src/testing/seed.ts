@@ -1,10 +1,10 @@
 /**
  * Realistic seed data for the fake Push Security server: a small company with six employees, their
  * SaaS accounts (some without MFA), the apps behind them, browsers, browser extensions, findings and
- * detections. Shapes follow vendors/push.md §9; ids are stable UUIDs so tests and demos can name them.
+ * detections. Shapes follow Push Security's API docs, “Object schemas”; ids are stable UUIDs so tests and demos can name them.
  */
 
-/** A record as the fake stores it: loose, like the API's own objects (vendors/push.md §9). */
+/** A record as the fake stores it: loose, like the API's own objects (Push Security's API docs, “Object schemas”). */
 export type FakeRecord = {
   /** The record's id (a UUID in the default seed); the `{id}` of single-record routes. */
   id: string;
@@ -12,15 +12,15 @@ export type FakeRecord = {
 
 /** The fake's collections. Mutating them (push, splice, edit) changes what the server answers. */
 export interface FakePushSecurityData {
-  /** Employees (vendors/push.md §9.1), served by `/v1/employees` and `/v1/employees/{id}`. */
+  /** Employees (Push Security's API docs, “Employee (embedded in Detection; list items)”), served by `/v1/employees` and `/v1/employees/{id}`. */
   employees: FakeRecord[];
-  /** SaaS accounts (vendors/push.md §9.2), served by `/v1/accounts`. */
+  /** SaaS accounts (Push Security's API docs, “Account (List accounts for the first 7 fields)”), served by `/v1/accounts`. */
   accounts: FakeRecord[];
-  /** SaaS apps (vendors/push.md §9.4), served by `/v1/apps`. */
+  /** SaaS apps (Push Security's API docs, “App (Update an app response)”), served by `/v1/apps`. */
   apps: FakeRecord[];
-  /** Browsers running the Push extension (vendors/push.md §9.5), served by `/v1/browsers`. */
+  /** Browsers running the Push extension (Push Security's API docs, “Browser”), served by `/v1/browsers`. */
   browsers: FakeRecord[];
-  /** Browser extensions (vendors/push.md §9.6), served by `/v1/browserExtensions`. */
+  /** Browser extensions (Push Security's API docs, “BrowserExtension (List browser extensions, first 6 fields)”), served by `/v1/browserExtensions`. */
   browserExtensions: FakeRecord[];
   /** Stored without the embedded `employee`; the server joins it from `employees` when answering. */
   detections: FakeRecord[];
@@ -88,7 +88,7 @@ const E = SEED_IDS.employees;
 const A = SEED_IDS.apps;
 const B = SEED_IDS.browsers;
 
-// 2024-10-30T12:33:43Z, the sample timestamp of the docs (vendors/push.md §9.1), as the tenant's start.
+// 2024-10-30T12:33:43Z, the sample timestamp of the docs (Push Security's API docs, “Employee (embedded in Detection; list items)”), as the tenant's start.
 const T0 = 1698669223;
 const DAY = 86_400;
 

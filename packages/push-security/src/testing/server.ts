@@ -12,7 +12,7 @@ import { createDefaultSeed, type FakePushSecurityData, type FakeRecord } from '.
 
 export type { FakeFault, FakeRequest };
 
-/** The API keys the fake accepts, by level (vendors/push.md §2: `Read only` = GET only). */
+/** The API keys the fake accepts, by level (Push Security's API docs, “Authentication”: `Read only` = GET only). */
 export interface FakeApiKeys {
   /** `Full access` keys: every method. */
   full: string[];
@@ -36,7 +36,7 @@ export interface FakePushSecurityOptions {
   faults?: FakeFault[];
   /**
    * The server limit, per API key: refill `perSecond`, plus `burst` extra tokens (bucket capacity
-   * `perSecond + burst`). Default `{ perSecond: 10, burst: 10 }` (vendors/push.md §3); `false` disables it.
+   * `perSecond + burst`). Default `{ perSecond: 10, burst: 10 }` (Push Security's API docs, “Rate limits”); `false` disables it.
    */
   rateLimit?:
     | {
@@ -82,7 +82,7 @@ export const FAKE_FULL_ACCESS_KEY = 'push-fake-full-access-key';
 /** The default `Read only` key of the fake. */
 export const FAKE_READ_ONLY_KEY = 'push-fake-read-only-key';
 
-// API Gateway answers this for a missing key and for an unknown route alike (vendors/push.md §2).
+// API Gateway answers this for a missing key and for an unknown route alike (Push Security's API docs, “Authentication”).
 const MISSING_TOKEN = 'Missing Authentication Token';
 
 const PAGING_PARAMS = new Set(['limit', 'nextToken', 'offset']);
@@ -131,7 +131,7 @@ export async function startFakePushSecurity(
   };
   const rate = options.rateLimit === false ? undefined : { perSecond: 10, burst: 10, ...options.rateLimit };
   // The documented "10 requests per second per user" plus "temporary extra capacity of 10 more
-  // requests" (vendors/push.md §3), read generously: a bucket refilling at `perSecond` that holds
+  // requests" (Push Security's API docs, “Rate limits”), read generously: a bucket refilling at `perSecond` that holds
   // `perSecond + burst`, so the fake never refuses what the real API would accept.
   const newBucket = () =>
     rate ? new TokenBucket({ perSecond: rate.perSecond, capacity: rate.perSecond + rate.burst }) : undefined;
@@ -153,14 +153,14 @@ export async function startFakePushSecurity(
     // API Gateway's own id header, and the generic one core reads into `requestId`.
     requestIdHeaders: ['x-amzn-requestid', 'x-request-id'],
     describeAuth: (req) => kindOf(req.headers['x-api-key']),
-    // API Gateway has no 404/405 for routes: an unknown method+path is the same 403 (vendors/push.md §2).
+    // API Gateway has no 404/405 for routes: an unknown method+path is the same 403 (Push Security's API docs, “Authentication”).
     unmatched: () => ({ status: 403, body: { message: MISSING_TOKEN } }),
     faults: options.faults,
   });
 
   server.use((req) => {
     const key = req.headers['x-api-key'];
-    // Throttling comes first, per key ("per user", vendors/push.md §3), like API Gateway usage plans.
+    // Throttling comes first, per key ("per user", Push Security's API docs, “Rate limits”), like API Gateway usage plans.
     if (state.bucket && !state.bucket.take(key ?? '').ok) {
       return { status: 429, body: { message: 'Too Many Requests' } };
     }
@@ -244,7 +244,7 @@ export async function startFakePushSecurity(
   }
 
   function mergeEmployees(target: FakeRecord, body: unknown): void {
-    // The real body is undocumented (vendors/push.md §8.9); the fake takes `{ employeeId }` = the
+    // The real body is undocumented (Push Security's API docs, “Employee write operations — bodies NOT CAPTURED”); the fake takes `{ employeeId }` = the
     // duplicate to fold into the path's employee, and re-points everything that referenced it.
     const input = objectBody(body);
     const sourceId = input.employeeId;
@@ -263,7 +263,7 @@ export async function startFakePushSecurity(
   }
 
   function removeGroups(employee: FakeRecord, body: unknown): void {
-    // Undocumented body (vendors/push.md §8.9); the fake takes `{ groups: string[] }`, or no body = all.
+    // Undocumented body (Push Security's API docs, “Employee write operations — bodies NOT CAPTURED”); the fake takes `{ groups: string[] }`, or no body = all.
     const input = body === undefined ? {} : objectBody(body);
     if (input.groups === undefined) {
       employee.groups = [];
@@ -369,7 +369,7 @@ export async function startFakePushSecurity(
 
 function filter(items: FakeRecord[], query: URLSearchParams): FakeRecord[] {
   // Filters the fake does not know (no record has that field) are ignored rather than refused, since
-  // the official filter lists are mostly unknown (vendors/push.md §11 gap 4).
+  // the official filter lists are mostly unknown (where Push Security's API docs are silent or disagree gap 4).
   const known = new Set(items.flatMap((r) => Object.keys(r)));
   const tests: Array<(r: FakeRecord) => boolean> = [];
   for (const name of new Set(query.keys())) {
@@ -387,7 +387,7 @@ function filter(items: FakeRecord[], query: URLSearchParams): FakeRecord[] {
     }
     if (!known.has(name)) continue;
     if (name === 'email') {
-      // "partial values allowed" (vendors/push.md §7.1)
+      // "partial values allowed" (Push Security's API docs, “`GET /v1/accounts` — List accounts”)
       tests.push((r) => typeof r.email === 'string' && r.email.toLowerCase().includes(first.toLowerCase()));
       continue;
     }
