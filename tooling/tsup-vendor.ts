@@ -1,5 +1,8 @@
 import { defineConfig } from 'tsup';
 
+// `npm run demo` builds without type declarations (the slow part); see scripts/demo.mjs.
+const jsOnly = Boolean(process.env.QUIVER_BUILD_JS_ONLY);
+
 /**
  * The build of every vendor package: the client (`.`) for any runtime, and the fake server
  * (`./testing`) for Node only, each as ESM + CJS + types. `dist/` is removed by the build script
@@ -11,7 +14,7 @@ export default defineConfig([
     // The client: fetch-only, no `node:` imports, safe for edge runtimes.
     entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
-    dts: true,
+    dts: !jsOnly,
     sourcemap: true,
     target: 'es2022',
     platform: 'neutral',
@@ -21,7 +24,7 @@ export default defineConfig([
     // The fake server (subpath ./testing): Node only, never part of a user's bundle.
     entry: { 'testing/index': 'src/testing/index.ts' },
     format: ['esm', 'cjs'],
-    dts: true,
+    dts: !jsOnly,
     sourcemap: true,
     target: 'es2022',
     platform: 'node',

@@ -1,5 +1,8 @@
 import { defineConfig } from 'tsup';
 
+// `npm run demo` builds without type declarations (the slow part); see scripts/demo.mjs.
+const jsOnly = Boolean(process.env.QUIVER_BUILD_JS_ONLY);
+
 /**
  * Three entries: `.` (the public API) and `./internal` (what vendor packages need) for any runtime,
  * built together with shared chunks so both load one copy of every module; `./testing` (the
@@ -9,7 +12,7 @@ export default defineConfig([
   {
     entry: { index: 'src/index.ts', internal: 'src/internal.ts' },
     format: ['esm', 'cjs'],
-    dts: true,
+    dts: !jsOnly,
     splitting: true,
     sourcemap: true,
     target: 'es2022',
@@ -19,7 +22,7 @@ export default defineConfig([
   {
     entry: { 'testing/index': 'src/testing/index.ts' },
     format: ['esm', 'cjs'],
-    dts: true,
+    dts: !jsOnly,
     sourcemap: true,
     target: 'es2022',
     platform: 'node',

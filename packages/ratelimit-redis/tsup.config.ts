@@ -4,7 +4,7 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: { index: 'src/index.ts' },
   format: ['esm', 'cjs'],
-  dts: true,
+  dts: !process.env.QUIVER_BUILD_JS_ONLY,
   sourcemap: true,
   target: 'es2022',
   platform: 'neutral',

@@ -4,12 +4,12 @@ import { DemoContext, type DemoOptions, type Step } from './context.ts';
 const STEPS_DIR = new URL('./steps/', import.meta.url);
 
 /** The steps, in file-name order: adding a vendor's step is adding one file to `src/steps/`. */
-export async function loadSteps(): Promise<Step[]> {
+export async function loadSteps(): Promise<Array<Step & { file: string }>> {
   const files = (await readdir(STEPS_DIR)).filter((f) => /^\d+-.+\.ts$/.test(f)).sort();
-  const steps: Step[] = [];
+  const steps: Array<Step & { file: string }> = [];
   for (const file of files) {
     const mod = (await import(new URL(file, STEPS_DIR).href)) as { default: Step };
-    steps.push(mod.default);
+    steps.push({ ...mod.default, file: `apps/example/src/steps/${file}` });
   }
   return steps;
 }
@@ -24,6 +24,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<{ ctx: DemoCon
   try {
     for (const step of await loadSteps()) {
       ctx.heading(`${step.vendor}: ${step.title}`);
+      ctx.info(`(${step.file})`);
       await step.run(ctx);
     }
     ctx.printSummary();

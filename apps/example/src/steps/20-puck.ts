@@ -56,7 +56,9 @@ async function connect(ctx: DemoContext): Promise<{ puck: Puck; live: boolean }>
     apiKeys: { [FAKE_PUCK_API_KEY]: { tier: 'pro' } },
     lifecycle: { stepMs: 250 },
     // The first trigger meets the tier limit, as a busy brain would answer.
-    faults: [{ method: 'POST', path: '/v1/investigations', status: 429, headers: { 'retry-after': '1' }, times: 1 }],
+    faults: [
+      { method: 'POST', path: '/v1/investigations', status: 429, headers: { 'retry-after': '1' }, times: 1 },
+    ],
   });
   ctx.fakes.puck = fake;
   ctx.onCleanup(() => fake.close());

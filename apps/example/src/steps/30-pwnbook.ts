@@ -38,7 +38,9 @@ const step: Step = {
     );
 
     const description = [
-      finding ? `Push Security finding ${finding.id}: ${finding.type} for ${finding.email} on ${finding.app}.` : '',
+      finding
+        ? `Push Security finding ${finding.id}: ${finding.type} for ${finding.email} on ${finding.app}.`
+        : '',
       investigation
         ? `Puck investigation ${investigation.id} ended ${investigation.status}${investigation.severity ? ` (severity ${investigation.severity})` : ''}.`
         : '',
@@ -59,7 +61,9 @@ const step: Step = {
       pages += 1;
       active += page.items.length;
     }
-    ctx.done(`${active} active engagements in ${pages} pages of 2 (page/perPage + meta.totalPages, filter sent on every page)`);
+    ctx.done(
+      `${active} active engagements in ${pages} pages of 2 (page/perPage + meta.totalPages, filter sent on every page)`,
+    );
     ctx.record('Pwnbook', 'engagement opened', engagement.id);
     ctx.record('Pwnbook', 'active engagements', String(active));
   },
