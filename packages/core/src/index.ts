@@ -64,14 +64,12 @@ export type { ArrayFormat, QueryParams, QueryValue } from './query.js';
 export {
   type BucketOptions,
   checkReservation,
-  MAX_TIMER_DELAY,
   parseRateLimitHeaders,
   RateLimiter,
   type RateLimiterInit,
   type RateLimitInfo,
   type RateLimitOptions,
   type RateLimitReservation,
-  sleepUpTo,
   type TokenWaitOptions,
   waitForToken,
 } from './rate-limit.js';
@@ -85,7 +83,7 @@ export {
 } from './rate-limit-store.js';
 export { type ErrorContext, type ErrorParser, makeAPIError, type ParsedError } from './request.js';
 export { backoffDelay, type RetryPolicy, retryAfterMs } from './retry.js';
-export { sleep } from './sleep.js';
+export { MAX_TIMER_DELAY, sleep } from './sleep.js';
 export {
   type AnySchema,
   ensureLimit,

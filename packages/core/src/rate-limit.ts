@@ -7,6 +7,7 @@ import {
   type StoreReport,
   type StoreRequest,
 } from './rate-limit-store.js';
+import { MAX_TIMER_DELAY, sleep } from './sleep.js';
 
 /** One token bucket: `perSecond` or `perMinute` tokens refill continuously, up to `burst`. */
 export interface BucketOptions {
@@ -67,9 +68,6 @@ export interface RateLimitReservation {
   /** Gives the token back (the caller aborted, or will not wait). Only the first call counts. */
   refund(): void;
 }
-
-/** The longest delay a JavaScript timer accepts (2^31−1 ms, about 24.8 days). */
-export const MAX_TIMER_DELAY = 2 ** 31 - 1;
 
 const MAIN = 'main';
 const FIRST_BACKOFF = 1_000;
@@ -232,25 +230,6 @@ export class RateLimiter {
     this.#report({ holdMs: ms });
   }
 
-  /**
-   * Reserves a token and waits for it (the pipeline's way through the limiter, see `waitForToken`).
-   * A server hold longer than `maxRetryAfter` (default 60 s) fails at once with `RateLimitError`; a
-   * wait longer than `timeout` (when given) fails with `APITimeoutError`; nothing is sent either way.
-   */
-  async acquire(
-    buckets: readonly string[] = [],
-    signal?: AbortSignal,
-    limits: { maxRetryAfter?: number; timeout?: number; where?: string } = {},
-  ): Promise<void> {
-    await waitForToken(this, {
-      buckets,
-      signal,
-      maxRetryAfter: limits.maxRetryAfter ?? 60_000,
-      timeLeft: limits.timeout,
-      where: limits.where ?? 'rate limiter',
-    });
-  }
-
   #report(report: { holdMs?: number | undefined; remaining?: number | undefined }): void {
     let holdMs = report.holdMs;
     if (holdMs !== undefined && !(holdMs > 0)) holdMs = undefined; // a reset in the past means now
@@ -363,63 +342,15 @@ export async function waitForToken(limiter: RateLimiter, opts: TokenWaitOptions)
   checkReservation(reservation, opts);
   if (reservation.wait <= 0) return;
   try {
-    await sleepUpTo(reservation.wait, opts.signal);
+    await sleep(reservation.wait, opts.signal);
   } catch (error) {
     reservation.refund();
     throw error;
   }
 }
 
-/** Sleeps `ms` in steps a timer accepts (never past 2^31−1 ms); rejects with the signal's reason. */
-export async function sleepUpTo(ms: number, signal?: AbortSignal): Promise<void> {
-  let left = ms;
-  do {
-    if (signal?.aborted) throw signal.reason;
-    const step = Math.min(Math.max(0, left), MAX_TIMER_DELAY);
-    await new Promise<void>((resolve, reject) => {
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(signal?.reason);
-      };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, step);
-      signal?.addEventListener('abort', onAbort, { once: true });
-    });
-    left -= step;
-  } while (left > 0);
-}
-
 function seconds(ms: number): string {
   return ms >= 10_000 ? `${Math.round(ms / 1000)} s` : `${(ms / 1000).toFixed(1)} s`;
 }
 
-// Reset values at or above this are Unix timestamps (seconds); below it, seconds from now.
-const EPOCH_THRESHOLD_S = 1_000_000_000;
-
-function headerNumber(headers: Headers, ...names: string[]): number | undefined {
-  for (const name of names) {
-    const raw = headers.get(name);
-    if (raw === null || raw.trim() === '') continue;
-    const value = Number(raw);
-    if (Number.isFinite(value)) return value;
-  }
-  return undefined;
-}
-
-/**
- * Reads `X-RateLimit-*` / `RateLimit-*` headers (limit, remaining, reset): the one parser of reset
- * headers. A reset of 10^9 or more is a Unix time in seconds, a smaller one seconds from now.
- */
-export function parseRateLimitHeaders(headers: Headers, now = Date.now()): RateLimitInfo | undefined {
-  const limit = headerNumber(headers, 'x-ratelimit-limit', 'ratelimit-limit');
-  const remaining = headerNumber(headers, 'x-ratelimit-remaining', 'ratelimit-remaining');
-  const resetRaw = headerNumber(headers, 'x-ratelimit-reset', 'ratelimit-reset');
-  if (limit === undefined && remaining === undefined && resetRaw === undefined) return undefined;
-  let reset: Date | undefined;
-  // A reset in the past (a stale epoch, a clock that runs ahead of the server's) means now.
-  if (resetRaw !== undefined)
-    reset = new Date(Math.max(now, resetRaw >= EPOCH_THRESHOLD_S ? resetRaw * 1000 : now + resetRaw * 1000));
-  return { limit, remaining, reset };
-}
+export { parseRateLimitHeaders } from './rate-limit-headers.js';

@@ -36,25 +36,4 @@ export function backoffDelay(n: number, policy: RetryPolicy = {}): number {
   return jitter(backoffStep(n, policy), policy);
 }
 
-const EPOCH_THRESHOLD_S = 1_000_000_000;
-
-/**
- * How long the server asked us to wait, in ms: `Retry-After` (delay-seconds or an HTTP date), else
- * `X-RateLimit-Reset` (Unix seconds, or seconds from now when small). `undefined` when neither says.
- * ky applies the same headers to its own retry timing; this copy exists because the caller also
- * needs the number — for the `maxRetryAfter` fail-fast decision and `RateLimitError.retryAfter`.
- */
-export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
-  const retryAfter = headers.get('retry-after')?.trim();
-  if (retryAfter) {
-    if (/^\d+(\.\d+)?$/.test(retryAfter)) return Math.max(0, Number(retryAfter) * 1000);
-    const date = Date.parse(retryAfter);
-    if (!Number.isNaN(date)) return Math.max(0, date - now);
-  }
-  const reset = (headers.get('x-ratelimit-reset') ?? headers.get('ratelimit-reset'))?.trim();
-  if (reset && /^\d+(\.\d+)?$/.test(reset)) {
-    const value = Number(reset);
-    return Math.max(0, value >= EPOCH_THRESHOLD_S ? value * 1000 - now : value * 1000);
-  }
-  return undefined;
-}
+export { retryAfterMs } from './rate-limit-headers.js';

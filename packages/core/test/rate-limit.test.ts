@@ -9,7 +9,7 @@ import {
   type RateLimitStore,
   type StoreReport,
   type StoreRequest,
-  sleepUpTo,
+  sleep,
   waitForToken,
 } from '../src/index.js';
 import { json, memoryLogger, SECRET, startServer, TestClient } from './helpers.js';
@@ -49,9 +49,10 @@ describe('token bucket (fake clock)', () => {
 
   it('gives the token back when the wait is aborted', async () => {
     const limiter = new RateLimiter({ perSecond: 1, burst: 1 });
-    await limiter.acquire();
+    const token = { maxRetryAfter: 60_000, where: 'Test GET /v1/x' };
+    await waitForToken(limiter, token);
     const controller = new AbortController();
-    const waiting = limiter.acquire([], controller.signal);
+    const waiting = waitForToken(limiter, { ...token, signal: controller.signal });
     await vi.advanceTimersByTimeAsync(10);
     controller.abort();
     await expect(waiting).rejects.toMatchObject({ name: 'AbortError' });
@@ -126,7 +127,7 @@ describe('token bucket (fake clock)', () => {
 
   it('never hands a timer more than 2^31−1 ms', async () => {
     const spy = vi.spyOn(globalThis, 'setTimeout');
-    const done = sleepUpTo(3 * MAX_TIMER_DELAY + 5);
+    const done = sleep(3 * MAX_TIMER_DELAY + 5);
     await vi.advanceTimersByTimeAsync(3 * MAX_TIMER_DELAY + 5);
     await done;
     const delays = spy.mock.calls.map((c) => c[1] ?? 0);
