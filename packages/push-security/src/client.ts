@@ -20,13 +20,13 @@ import { Findings } from './resources/findings.js';
 import { Webhooks } from './resources/webhooks.js';
 import { VERSION } from './version.js';
 
-/** The public API host (vendors/push.md §1). */
+/** The public API host (Push Security API docs, Conventions). */
 export const DEFAULT_BASE_URL = 'https://api.pushsecurity.com';
 
 /**
- * The documented limit is 10 requests/s per user plus 10 more as a burst (vendors/push.md §3). The
+ * The documented limit is 10 requests/s per user plus 10 more as a burst (Push Security API docs, Rate limits). The
  * client refills at 10/s with a bucket of 10, keeping the server's extra 10 as a safety margin, so a
- * burst of calls never sees a 429 (api/push-security.md §4, "Rate limiter").
+ * burst of calls never sees a 429.
  */
 const DEFAULT_RATE = { perSecond: 10, burst: 10 } as const;
 
@@ -135,7 +135,7 @@ export class PushSecurity extends QuiverClient {
   readonly readOnly: boolean;
 
   constructor(options: PushSecurityOptions = {}) {
-    // No key prefix is documented, so only "present, no whitespace" is checked (api/push-security.md §1).
+    // No key prefix is documented, so only "present, no whitespace" is checked (Push Security API docs, Authentication).
     const apiKey = resolveApiKey({
       vendor: 'Push Security',
       option: options.apiKey,
@@ -158,9 +158,9 @@ export class PushSecurity extends QuiverClient {
         parseError: parsePushError,
         rateLimit: { ...DEFAULT_RATE },
         arrayFormat,
-        // API Gateway names its request id x-amzn-requestid (vendors/push.md §2).
+        // API Gateway names its request id x-amzn-requestid (Push Security API docs, Authentication).
         requestIdHeaders: ['x-request-id', 'x-amzn-requestid', 'request-id'],
-        // Read only keys may only GET (vendors/push.md §2): refuse the rest before a token is taken.
+        // Read only keys may only GET (Push Security API docs, Authentication): refuse the rest before a token is taken.
         guard: options.readOnly
           ? ({ method, displayPath }) => {
               if (method !== 'GET') throw readOnlyRefusal(method, displayPath);

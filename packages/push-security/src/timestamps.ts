@@ -2,7 +2,7 @@ import { InvalidInputError } from '@quiver/core';
 
 /**
  * Converts a `Date` or a millisecond timestamp (`Date.now()`) to the integer UNIX **seconds** the
- * `*TimestampAfter` / `*TimestampBefore` filters take (vendors/push.md §1): `Math.floor(ms / 1000)`.
+ * `*TimestampAfter` / `*TimestampBefore` filters take (Push Security API docs, Conventions): `Math.floor(ms / 1000)`.
  *
  * ```ts
  * push.accounts.list({ lastUsedTimestampAfter: toUnixSeconds(new Date('2024-01-01')) });

@@ -77,11 +77,17 @@ describe('accounts.list', () => {
     expect(await makeClient().accounts.list().toArray()).toEqual([odd, other]);
   });
 
-  it('refuses a millisecond timestamp filter before sending', () => {
-    expect(() => makeClient().accounts.list({ lastUsedTimestampAfter: Date.UTC(2024, 0, 1) })).toThrow(
+  it('refuses a millisecond timestamp filter before sending', async () => {
+    await expect(
+      makeClient()
+        .accounts.list({ lastUsedTimestampAfter: Date.UTC(2024, 0, 1) })
+        .toArray(),
+    ).rejects.toThrow(
       /lastUsedTimestampAfter must be UNIX seconds, but 1704067200000 looks like milliseconds/,
     );
-    expect(() => makeClient().accounts.list({ lastUsedTimestampBefore: 1.5 })).toThrow(InvalidInputError);
+    await expect(makeClient().accounts.list({ lastUsedTimestampBefore: 1.5 }).toArray()).rejects.toThrow(
+      InvalidInputError,
+    );
   });
 
   it('fails validation when an item has no id', async () => {
@@ -104,9 +110,9 @@ describe('accounts.retrieve', () => {
     });
   });
 
-  it('refuses ids that would change the path, before sending', () => {
-    expect(() => makeClient().accounts.retrieve('../employees')).toThrow(InvalidInputError);
-    expect(() => makeClient().accounts.retrieve('')).toThrow(InvalidInputError);
+  it('refuses ids that would change the path, before sending', async () => {
+    await expect(makeClient().accounts.retrieve('../employees')).rejects.toThrow(InvalidInputError);
+    await expect(makeClient().accounts.retrieve('')).rejects.toThrow(InvalidInputError);
   });
 
   it('maps 404 to NotFoundError with the vendor message', async () => {

@@ -82,9 +82,9 @@ describe('apps.update', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('refuses a non-object body before sending', () => {
+  it('refuses a non-object body before sending', async () => {
     // biome-ignore lint/suspicious/noExplicitAny: a JS caller passing the wrong type
-    expect(() => makeClient().apps.update(app.id, null as any)).toThrow(InvalidInputError);
+    await expect(makeClient().apps.update(app.id, null as any)).rejects.toThrow(InvalidInputError);
   });
 
   it('surfaces a 403 on a write as PermissionDeniedError with the Read only key hint', async () => {

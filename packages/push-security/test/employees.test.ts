@@ -50,8 +50,9 @@ describe('employees.update', () => {
       body: { licensed: false },
     });
     expect(calls[0]!.headers['x-api-key']).toBe(KEY);
-    expectTypeOf(result).toEqualTypeOf<Employee>();
-    expect(result.licensed).toBe(false);
+    // Documented: `null` when unlicensing an employee without accounts (Update an employee).
+    expectTypeOf(result).toEqualTypeOf<Employee | null>();
+    expect(result?.licensed).toBe(false);
   });
 
   it('sends a 500 once only', async () => {
@@ -117,10 +118,51 @@ describe('employees.groups.delete', () => {
     expect(calls[0]!.body).toBeUndefined();
   });
 
-  it('refuses an array body before sending', () => {
+  it('refuses an array body before sending', async () => {
     // biome-ignore lint/suspicious/noExplicitAny: a JS caller passing the wrong type
-    expect(() => makeClient().employees.groups.delete(employee.id, ['Security'] as any)).toThrow(
+    await expect(makeClient().employees.groups.delete(employee.id, ['Security'] as any)).rejects.toThrow(
       InvalidInputError,
     );
+  });
+});
+
+describe('employees.retrieve and the documented update body', () => {
+  useNock();
+  const documented = {
+    ...employee,
+    knownEmails: ['john.hill@example.com', 'jhill@example.com'],
+    groups: ['engineering', 'marketing'],
+  };
+
+  it('retrieves an employee with knownEmails: GET /v1/employees/{id}', async () => {
+    const calls = intercept('GET', `/v1/employees/${employee.id}`, { body: documented });
+    const result = await makeClient().employees.retrieve(employee.id);
+    expect(calls[0]).toMatchObject({ method: 'GET', path: `/v1/employees/${employee.id}` });
+    expectTypeOf(result).toEqualTypeOf<Employee>();
+    expect(result.knownEmails).toEqual(['john.hill@example.com', 'jhill@example.com']);
+  });
+
+  it('sends email, names and groups (which replace the groups) as given', async () => {
+    const calls = intercept('PATCH', `/v1/employees/${employee.id}`, {
+      body: { ...documented, groups: ['security'] },
+    });
+    const body = { email: 'jhill@example.com', firstName: 'Jon', groups: ['security'] };
+    const result = await makeClient().employees.update(employee.id, body);
+    expect(calls[0]!.body).toEqual(body);
+    expect(result?.groups).toEqual(['security']);
+  });
+
+  it('resolves null when unlicensing an employee that has no accounts', async () => {
+    intercept('PATCH', `/v1/employees/${employee.id}`, { body: null });
+    expect(await makeClient().employees.update(employee.id, { licensed: false })).toBeNull();
+  });
+
+  it('refuses a mistyped body field before sending', async () => {
+    const groups = 'security' as unknown as string[]; // a JS caller passing the wrong type
+    const error = await makeClient()
+      .employees.update(employee.id, { groups })
+      .catch((e: unknown) => e as Error);
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error?.message).toMatch(/^body\.groups must be Array/);
   });
 });

@@ -108,21 +108,29 @@ describe('argument checks (nothing is sent)', () => {
   useNock();
   const push = makeClient();
 
-  it('refuses nextToken and offset together with InvalidInputError', () => {
-    expect(() => push.findings.list({ nextToken: 'abc', offset: 10 })).toThrow(InvalidInputError);
-    expect(() => push.accounts.list({ nextToken: 'abc', offset: 0 })).toThrow(
+  it('refuses nextToken and offset together with InvalidInputError', async () => {
+    await expect(push.findings.list({ nextToken: 'abc', offset: 10 }).toArray()).rejects.toThrow(
+      InvalidInputError,
+    );
+    await expect(push.accounts.list({ nextToken: 'abc', offset: 0 }).toArray()).rejects.toThrow(
       'accounts.list: pass either nextToken or offset, not both — the Push Security API cannot combine them.',
     );
   });
 
-  it('refuses a bad limit or offset, naming the parameter', () => {
-    expect(() => push.employees.list({ limit: 0 })).toThrow('limit must be at least 1; got 0.');
-    expect(() => push.employees.list({ limit: 2.5 })).toThrow(/limit must be an integer/);
-    expect(() => push.employees.list({ offset: -1 })).toThrow('offset must be at least 0; got -1.');
+  it('refuses a bad limit or offset, naming the parameter', async () => {
+    await expect(push.employees.list({ limit: 0 }).toArray()).rejects.toThrow(
+      'limit must be at least 1; got 0.',
+    );
+    await expect(push.employees.list({ limit: 2.5 }).toArray()).rejects.toThrow(/limit must be an integer/);
+    await expect(push.employees.list({ offset: -1 }).toArray()).rejects.toThrow(
+      'offset must be at least 0; got -1.',
+    );
   });
 
-  it('refuses an empty nextToken', () => {
-    expect(() => push.apps.list({ nextToken: '' })).toThrow(/nextToken must be a non-empty string/);
+  it('refuses an empty nextToken', async () => {
+    await expect(push.apps.list({ nextToken: '' }).toArray()).rejects.toThrow(
+      /nextToken must be a non-empty string/,
+    );
   });
 
   it('toUnixSeconds converts a Date or milliseconds to integer seconds', () => {

@@ -1,20 +1,14 @@
-import {
-  type APIPromise,
-  APIResource,
-  openEnum,
-  type Paginator,
-  path,
-  type RequestOptions,
-} from '@quiver/core';
+import { type APIPromise, APIResource, openEnum, type Paginator, type RequestOptions } from '@quiver/core';
+import { route } from '@quiver/core/internal';
 import * as v from 'valibot';
-import { type ListParams, listEnvelope, type Open, paginateList, TimestampSchema } from './shared.js';
+import { listEnvelope, listPage, listQuery, TimestampSchema, unixSeconds } from './shared.js';
 
-/** App types seen in the docs (vendors/push.md §9.2); the full list was not captured, so the enum is open. */
+/** App types seen in the docs (Push Security API docs, List accounts); the full list was not captured, so the enum is open. */
 export const AppTypeSchema = openEnum(['ATLASSIAN', 'OPENAI', 'ZAPIER']);
 /** `ATLASSIAN`, `OPENAI`, `ZAPIER`, … (open). */
 export type AppType = v.InferOutput<typeof AppTypeSchema>;
 
-/** MFA methods (vendors/push.md §9.2); the documented list is truncated, so the enum is open. */
+/** MFA methods (Push Security API docs, List accounts); the documented list is truncated, so the enum is open. */
 export const MfaMethodSchema = openEnum([
   'APP_TOTP',
   'PUSH_NOTIFICATION',
@@ -31,7 +25,7 @@ export const MfaMethodSchema = openEnum([
 /** One MFA method (open). */
 export type MfaMethod = v.InferOutput<typeof MfaMethodSchema>;
 
-/** How an account logs in (vendors/push.md §9.2; third-party client and webhooks). */
+/** How an account logs in (a third-party client and the webhook docs). */
 export const LoginMethodsSchema = v.looseObject({
   passwordLogin: v.optional(v.boolean()),
   /** The identity provider used for OIDC, or null. */
@@ -44,7 +38,7 @@ export const LoginMethodsSchema = v.looseObject({
 /** Login methods of an account. */
 export type LoginMethods = v.InferOutput<typeof LoginMethodsSchema>;
 
-/** A SaaS account of an employee (vendors/push.md §9.2; the first 7 fields are official). */
+/** A SaaS account of an employee (Push Security API docs, List accounts: the first 7 fields are official). */
 export const AccountSchema = v.looseObject({
   id: v.string(),
   /** The primary employee owning the account. */
@@ -71,21 +65,37 @@ export type Account = v.InferOutput<typeof AccountSchema>;
 /** `{ result: Account[], paging? }`. */
 export const AccountListSchema = listEnvelope(AccountSchema);
 
-/** Filters of `accounts.list` (vendors/push.md §7.1). */
-export interface AccountListParams extends ListParams {
+const AccountListQuery = listQuery('accounts.list', {
   /** Email filter; partial values match (e.g. `'@example.com'`). */
-  email?: string;
+  email: v.optional(v.string()),
   /** App of the account, e.g. `ATLASSIAN`. */
-  appType?: Open<'ATLASSIAN' | 'OPENAI' | 'ZAPIER'>;
+  appType: v.optional(AppTypeSchema),
   /** Employee linked to the account. */
-  employeeId?: string;
+  employeeId: v.optional(v.string()),
   /** Password linked to the account. */
-  passwordId?: string;
+  passwordId: v.optional(v.string()),
   /** Last used at or after this UNIX time (seconds). */
-  lastUsedTimestampAfter?: number;
+  lastUsedTimestampAfter: v.optional(unixSeconds()),
   /** Last used at or before this UNIX time (seconds). */
-  lastUsedTimestampBefore?: number;
-}
+  lastUsedTimestampBefore: v.optional(unixSeconds()),
+});
+/** Filters of `accounts.list` (Push Security API docs, List accounts), plus `limit`, `nextToken`, `offset`. */
+export type AccountListParams = v.InferInput<typeof AccountListQuery>;
+
+/** The accounts endpoints. */
+export const accountRoutes = {
+  list: route('GET /v1/accounts', {
+    summary: 'List accounts, every page.',
+    query: AccountListQuery,
+    page: listPage(AccountSchema),
+  }),
+  retrieve: route('GET /v1/accounts/{id}', {
+    summary: 'Retrieve one account.',
+    returns: AccountSchema,
+    experimental: true,
+  }),
+  delete: route('DELETE /v1/accounts/{id}', { summary: 'Delete an account.', experimental: true }),
+};
 
 /** `push.accounts`: employees' SaaS accounts. */
 export class Accounts extends APIResource {
@@ -98,12 +108,8 @@ export class Accounts extends APIResource {
    * }
    * ```
    */
-  list(query: AccountListParams = {}, opts?: RequestOptions): Paginator<Account> {
-    return paginateList<Account>(
-      this._client,
-      { where: 'accounts.list', path: '/v1/accounts', query: { ...query }, schema: AccountListSchema },
-      opts,
-    );
+  list(query?: AccountListParams, opts?: RequestOptions): Paginator<Account> {
+    return this._call(accountRoutes.list, { query }, opts);
   }
 
   /**
@@ -112,10 +118,7 @@ export class Accounts extends APIResource {
    * @experimental Provisional: inferred from a docs slug; assumed to return a bare Account.
    */
   retrieve(id: string, opts?: RequestOptions): APIPromise<Account> {
-    return this._client.request(
-      { method: 'GET', path: path`/v1/accounts/${id}`, schema: AccountSchema, experimental: true },
-      opts,
-    );
+    return this._call(accountRoutes.retrieve, { id }, opts);
   }
 
   /**
@@ -125,9 +128,6 @@ export class Accounts extends APIResource {
    * @experimental Provisional: inferred from a docs slug.
    */
   delete(id: string, opts?: RequestOptions): APIPromise<unknown> {
-    return this._client.request(
-      { method: 'DELETE', path: path`/v1/accounts/${id}`, experimental: true },
-      opts,
-    );
+    return this._call(accountRoutes.delete, { id }, opts);
   }
 }

@@ -1,33 +1,20 @@
-import {
-  type APIPromise,
-  APIResource,
-  openEnum,
-  type Paginator,
-  path,
-  type RequestOptions,
-} from '@quiver/core';
+import { type APIPromise, APIResource, openEnum, type Paginator, type RequestOptions } from '@quiver/core';
+import { route } from '@quiver/core/internal';
 import * as v from 'valibot';
 import { AppTypeSchema } from './accounts.js';
-import {
-  checkBody,
-  type ListParams,
-  listEnvelope,
-  type OpenFilters,
-  paginateList,
-  TimestampSchema,
-} from './shared.js';
+import { listEnvelope, listPage, objectBody, openListQuery, TimestampSchema, unixSeconds } from './shared.js';
 
-/** `APPROVED` | `NOT_APPROVED` | `UNDER_REVIEW` (open) — vendors/push.md §9.4. */
+/** `APPROVED` | `NOT_APPROVED` | `UNDER_REVIEW` (open) (Push Security API docs, Update an app). */
 export const ApprovalStatusSchema = openEnum(['APPROVED', 'NOT_APPROVED', 'UNDER_REVIEW']);
 /** An app's approval status (open). */
 export type ApprovalStatus = v.InferOutput<typeof ApprovalStatusSchema>;
 
-/** `HIGH` | `MEDIUM` | `LOW` (open) — vendors/push.md §9.4. */
+/** `HIGH` | `MEDIUM` | `LOW` (open) (Push Security API docs, Update an app). */
 export const SensitivityLevelSchema = openEnum(['HIGH', 'MEDIUM', 'LOW']);
 /** An app's sensitivity level (open). */
 export type SensitivityLevel = v.InferOutput<typeof SensitivityLevelSchema>;
 
-/** A SaaS app in use in the organisation (vendors/push.md §9.4). */
+/** A SaaS app in use in the organisation (Push Security API docs, Update an app). */
 export const AppSchema = v.looseObject({
   id: v.string(),
   /** App type as an enum value, e.g. `ZAPIER`. */
@@ -38,7 +25,7 @@ export const AppSchema = v.looseObject({
   sensitivityLevel: v.optional(v.nullable(SensitivityLevelSchema)),
   /** Employee id of the owner, or `null`. */
   ownerId: v.optional(v.nullable(v.string())),
-  // The docs print `notes` as string but the update body clears it with null (vendors/push.md §8.2),
+  // The docs print `notes` as string but the update body clears it with null (Push Security API docs, Update an app),
   // so a cleared app plausibly answers null.
   notes: v.optional(v.nullable(v.string())),
   website: v.optional(v.string()),
@@ -54,30 +41,46 @@ export type App = v.InferOutput<typeof AppSchema>;
 /** `{ result: App[], paging? }`. */
 export const AppListSchema = listEnvelope(AppSchema);
 
+const AppListQuery = openListQuery('apps.list', {
+  /** Only apps first seen at or after this UNIX time (seconds). */
+  creationTimestampAfter: v.optional(unixSeconds()),
+});
 /**
  * Filters of `apps.list`. Only `creationTimestampAfter` is known (third-party client); other filters are
- * passed through as-is because the official list is unknown (api/push-security.md row 4).
+ * passed through as-is, because the official filter list is not published.
  */
-export interface AppListParams extends ListParams {
-  /** Only apps first seen at or after this UNIX time (seconds). */
-  creationTimestampAfter?: number;
-  [filter: string]: OpenFilters[string];
-}
+export type AppListParams = v.InferInput<typeof AppListQuery>;
 
-/**
- * Body of `apps.update` (vendors/push.md §8.2). Every field is optional; `null` clears a field and is
- * sent as an explicit `null`, while `undefined` fields are left out.
- */
-export interface AppUpdateParams {
+const AppUpdateBody = objectBody({
   /** Desired approval status; `null` unsets it. */
-  approvalStatus?: 'APPROVED' | 'NOT_APPROVED' | 'UNDER_REVIEW' | null;
+  approvalStatus: v.optional(v.nullable(v.picklist(['APPROVED', 'NOT_APPROVED', 'UNDER_REVIEW']))),
   /** Desired sensitivity; `null` unsets it. */
-  sensitivityLevel?: 'HIGH' | 'MEDIUM' | 'LOW' | null;
+  sensitivityLevel: v.optional(v.nullable(v.picklist(['HIGH', 'MEDIUM', 'LOW']))),
   /** Notes, e.g. `"Last security audit: 16 January 2024"`; `null` deletes them. */
-  notes?: string | null;
+  notes: v.optional(v.nullable(v.string())),
   /** Employee id of the app owner; `null` unsets the owner. */
-  ownerId?: string | null;
-}
+  ownerId: v.optional(v.nullable(v.string())),
+});
+/**
+ * Body of `apps.update` (Push Security API docs, Update an app). Every field is optional; `null` clears
+ * a field and is sent as an explicit `null`, while `undefined` fields are left out.
+ */
+export type AppUpdateParams = v.InferInput<typeof AppUpdateBody>;
+
+/** The app endpoints. */
+export const appRoutes = {
+  list: route('GET /v1/apps', {
+    summary: 'List apps, every page.',
+    query: AppListQuery,
+    page: listPage(AppSchema),
+    experimental: true,
+  }),
+  update: route('PATCH /v1/apps/{id}', {
+    summary: "Update an app's approval status, sensitivity, notes or owner.",
+    body: AppUpdateBody,
+    returns: AppSchema,
+  }),
+};
 
 /** `push.apps`: the SaaS apps Push has discovered. */
 export class Apps extends APIResource {
@@ -86,12 +89,8 @@ export class Apps extends APIResource {
    *
    * @experimental Provisional: seen only in third-party code; filters unverified.
    */
-  list(query: AppListParams = {}, opts?: RequestOptions): Paginator<App> {
-    return paginateList<App>(
-      this._client,
-      { where: 'apps.list', path: '/v1/apps', query, schema: AppListSchema, experimental: true },
-      opts,
-    );
+  list(query?: AppListParams, opts?: RequestOptions): Paginator<App> {
+    return this._call(appRoutes.list, { query }, opts);
   }
 
   /**
@@ -103,10 +102,6 @@ export class Apps extends APIResource {
    * ```
    */
   update(id: string, body: AppUpdateParams, opts?: RequestOptions): APIPromise<App> {
-    checkBody('body', body);
-    return this._client.request(
-      { method: 'PATCH', path: path`/v1/apps/${id}`, body, schema: AppSchema },
-      opts,
-    );
+    return this._call(appRoutes.update, { id, body }, opts);
   }
 }

@@ -1,19 +1,20 @@
 import { APIResource, openEnum, type Paginator, type RequestOptions } from '@quiver/core';
+import { route } from '@quiver/core/internal';
 import * as v from 'valibot';
-import { type ListParams, listEnvelope, type Open, paginateList } from './shared.js';
+import { listEnvelope, listPage, listQuery } from './shared.js';
 
-/** `MANAGED` | `DEVELOPMENT` | `MANUAL` | `SIDELOAD` | `OTHER` (open) — vendors/push.md §8.4. */
+/** `MANAGED` | `DEVELOPMENT` | `MANUAL` | `SIDELOAD` | `OTHER` (open) (Push Security API docs, List browser extensions). */
 export const DeploymentModeSchema = openEnum(['MANAGED', 'DEVELOPMENT', 'MANUAL', 'SIDELOAD', 'OTHER']);
 /** How an extension was installed (open). */
 export type DeploymentMode = v.InferOutput<typeof DeploymentModeSchema>;
 
 /**
- * A browser extension installed in an employee's browser (vendors/push.md §9.6). The first six fields
+ * A browser extension installed in an employee's browser (Push Security API docs, List browser extensions). The first six fields
  * are official; `deploymentMode`, `permissions`, `hostPermissions` and `enabled` are named after the
  * list filters.
  */
 export const BrowserExtensionSchema = v.looseObject({
-  /** The id of this record — not the store id (vendors/push.md §11 contradiction 4). */
+  /** The id of this record — not the store id (the webhook docs use `id` for the store id instead). */
   id: v.string(),
   /** The static 32-character store id, e.g. `gmbgaklkmjakoegficnlkhebmhkjfich`. */
   extensionId: v.optional(v.string()),
@@ -33,26 +34,36 @@ export type BrowserExtension = v.InferOutput<typeof BrowserExtensionSchema>;
 /** `{ result: BrowserExtension[], paging? }`. */
 export const BrowserExtensionListSchema = listEnvelope(BrowserExtensionSchema);
 
-/** Filters of `browserExtensions.list` (vendors/push.md §8.4). */
-export interface BrowserExtensionListParams extends ListParams {
+const BrowserExtensionListQuery = listQuery('browserExtensions.list', {
   /** The extension's static store id. */
-  extensionId?: string;
-  /** Only extensions of this employee (vendors/push.md §8.4). */
-  employeeId?: string;
-  /** Only extensions in this browser: the employee's Push-extension install (vendors/push.md §8.4). */
-  browserId?: string;
-  /** Only extensions installed this way: `MANAGED`, `DEVELOPMENT`, `MANUAL`, `SIDELOAD` or `OTHER` (vendors/push.md §8.4). */
-  deploymentMode?: Open<'MANAGED' | 'DEVELOPMENT' | 'MANUAL' | 'SIDELOAD' | 'OTHER'>;
+  extensionId: v.optional(v.string()),
+  /** Only extensions of this employee. */
+  employeeId: v.optional(v.string()),
+  /** Only extensions in this browser: the employee's Push-extension install. */
+  browserId: v.optional(v.string()),
+  /** Only extensions installed this way: `MANAGED`, `DEVELOPMENT`, `MANUAL`, `SIDELOAD` or `OTHER`. */
+  deploymentMode: v.optional(DeploymentModeSchema),
   /**
    * Only extensions having these permissions. Sent as repeated keys (`permissions=a&permissions=b`) by
    * default; the client option `arrayFormat: 'comma'` sends `permissions=a,b` (serialisation undocumented).
    */
-  permissions?: readonly string[];
+  permissions: v.optional(v.array(v.string())),
   /** Only extensions having these host-permission patterns (same serialisation as `permissions`). */
-  hostPermissions?: readonly string[];
+  hostPermissions: v.optional(v.array(v.string())),
   /** Enabled or disabled extensions. */
-  enabled?: boolean;
-}
+  enabled: v.optional(v.boolean()),
+});
+/** Filters of `browserExtensions.list` (Push Security API docs, List browser extensions), plus paging. */
+export type BrowserExtensionListParams = v.InferInput<typeof BrowserExtensionListQuery>;
+
+/** The browser-extension endpoints. */
+export const browserExtensionRoutes = {
+  list: route('GET /v1/browserExtensions', {
+    summary: 'List browser extensions, every page.',
+    query: BrowserExtensionListQuery,
+    page: listPage(BrowserExtensionSchema),
+  }),
+};
 
 /** `push.browserExtensions`: extensions installed in employees' browsers. */
 export class BrowserExtensions extends APIResource {
@@ -64,16 +75,7 @@ export class BrowserExtensions extends APIResource {
    * const risky = await push.browserExtensions.list({ deploymentMode: 'SIDELOAD', enabled: true }).toArray();
    * ```
    */
-  list(query: BrowserExtensionListParams = {}, opts?: RequestOptions): Paginator<BrowserExtension> {
-    return paginateList<BrowserExtension>(
-      this._client,
-      {
-        where: 'browserExtensions.list',
-        path: '/v1/browserExtensions',
-        query: { ...query },
-        schema: BrowserExtensionListSchema,
-      },
-      opts,
-    );
+  list(query?: BrowserExtensionListParams, opts?: RequestOptions): Paginator<BrowserExtension> {
+    return this._call(browserExtensionRoutes.list, { query }, opts);
   }
 }

@@ -1,9 +1,10 @@
 import { APIResource, openEnum, type Paginator, type RequestOptions } from '@quiver/core';
+import { route } from '@quiver/core/internal';
 import * as v from 'valibot';
-import { type ListParams, listEnvelope, type OpenFilters, paginateList, TimestampSchema } from './shared.js';
+import { listEnvelope, listPage, openListQuery, TimestampSchema, unixSeconds } from './shared.js';
 
 /**
- * A browser with the Push extension (vendors/push.md §9.5 — third-party fields only). Enum values are
+ * A browser with the Push extension (fields from a third-party client only; no docs page describes them). Enum values are
  * not documented; `CHROME` and `MACOS` appear in webhook samples, so both enums are open.
  */
 export const BrowserSchema = v.looseObject({
@@ -14,7 +15,7 @@ export const BrowserSchema = v.looseObject({
   version: v.optional(v.string()),
   tokenType: v.optional(v.string()),
   isActive: v.optional(v.boolean()),
-  // push2sentinel tags it `Browser` (vendors/push.md §11 contradiction 7); Go matches keys
+  // push2sentinel tags it `Browser`; Go matches keys
   // case-insensitively, so the wire key is taken to be `browser`.
   browser: v.optional(openEnum(['CHROME'])),
   os: v.optional(openEnum(['MACOS'])),
@@ -31,15 +32,25 @@ export type Browser = v.InferOutput<typeof BrowserSchema>;
 /** `{ result: Browser[], paging? }`. */
 export const BrowserListSchema = listEnvelope(BrowserSchema);
 
+const BrowserListQuery = openListQuery('browsers.list', {
+  /** Only browsers online at or after this UNIX time (seconds). */
+  lastOnlineTimestampAfter: v.optional(unixSeconds()),
+});
 /**
  * Filters of `browsers.list`. Only `lastOnlineTimestampAfter` is known (third-party client); other
- * filters are passed through as-is (vendors/push.md §8.3).
+ * filters are passed through as-is, because the official filter list is not published.
  */
-export interface BrowserListParams extends ListParams {
-  /** Only browsers online at or after this UNIX time (seconds). */
-  lastOnlineTimestampAfter?: number;
-  [filter: string]: OpenFilters[string];
-}
+export type BrowserListParams = v.InferInput<typeof BrowserListQuery>;
+
+/** The browser endpoints. */
+export const browserRoutes = {
+  list: route('GET /v1/browsers', {
+    summary: 'List browsers, every page.',
+    query: BrowserListQuery,
+    page: listPage(BrowserSchema),
+    experimental: true,
+  }),
+};
 
 /** `push.browsers`: browsers running the Push extension. */
 export class Browsers extends APIResource {
@@ -48,11 +59,7 @@ export class Browsers extends APIResource {
    *
    * @experimental Provisional: from a docs slug and a third-party client; fields third-party only.
    */
-  list(query: BrowserListParams = {}, opts?: RequestOptions): Paginator<Browser> {
-    return paginateList<Browser>(
-      this._client,
-      { where: 'browsers.list', path: '/v1/browsers', query, schema: BrowserListSchema, experimental: true },
-      opts,
-    );
+  list(query?: BrowserListParams, opts?: RequestOptions): Paginator<Browser> {
+    return this._call(browserRoutes.list, { query }, opts);
   }
 }

@@ -1,23 +1,23 @@
-import { type APIPromise, APIResource, type Paginator, path, type RequestOptions } from '@quiver/core';
+import { type APIPromise, APIResource, openEnum, type Paginator, type RequestOptions } from '@quiver/core';
+import { route } from '@quiver/core/internal';
 import * as v from 'valibot';
 import { EmployeeSchema } from './employees.js';
 import {
   anyEnum,
-  checkBody,
-  type ListParams,
   listEnvelope,
-  type Open,
-  type OpenFilters,
-  paginateList,
+  listPage,
+  objectBody,
+  openListQuery,
   TimestampSchema,
+  unixSeconds,
 } from './shared.js';
 
-/** `LOW` | `MEDIUM` | `HIGH` | `CRITICAL` (open; typed `any` in the docs) — vendors/push.md §9.3. */
+/** `LOW` | `MEDIUM` | `HIGH` | `CRITICAL` (open; typed `any` in the docs) (Push Security API docs, Retrieve a detection). */
 export const DetectionSeveritySchema = anyEnum(['LOW', 'MEDIUM', 'HIGH', 'CRITICAL']);
 /** A detection's severity (open). */
 export type DetectionSeverity = v.InferOutput<typeof DetectionSeveritySchema>;
 
-/** `PHISHING` | `STOLEN_CREDENTIALS` | `BLOCKED_URL` | `MALWARE_DELIVERY` (open) — vendors/push.md §9.3. */
+/** `PHISHING` | `STOLEN_CREDENTIALS` | `BLOCKED_URL` | `MALWARE_DELIVERY` (open) (Push Security API docs, Retrieve a detection). */
 export const DetectionTypeSchema = anyEnum([
   'PHISHING',
   'STOLEN_CREDENTIALS',
@@ -27,12 +27,12 @@ export const DetectionTypeSchema = anyEnum([
 /** A detection's type (open). */
 export type DetectionType = v.InferOutput<typeof DetectionTypeSchema>;
 
-/** `BLOCKED` | `NOT_BLOCKED` | … (open; the documented list was cut off) — vendors/push.md §9.3. */
+/** `BLOCKED` | `NOT_BLOCKED` | … (open; the documented list was cut off) (Push Security API docs, Retrieve a detection). */
 export const DetectionResponseSchema = anyEnum(['BLOCKED', 'NOT_BLOCKED']);
 /** What Push did about a detection (open). */
 export type DetectionResponse = v.InferOutput<typeof DetectionResponseSchema>;
 
-/** A detection: phishing, stolen credentials, a blocked URL, malware (vendors/push.md §9.3). */
+/** A detection: phishing, stolen credentials, a blocked URL, malware (Push Security API docs, Retrieve a detection). */
 export const DetectionSchema = v.looseObject({
   id: v.string(),
   /** The employee that triggered it. */
@@ -42,7 +42,7 @@ export const DetectionSchema = v.looseObject({
   browserId: v.optional(v.string()),
   /**
    * `LOW` = blocked by Push; `MEDIUM` = detected in Warn mode; `HIGH` = not blocked; `CRITICAL` = not
-   * blocked and the password was entered (vendors/push.md §9.3).
+   * blocked and the password was entered (Push Security API docs, Retrieve a detection).
    */
   severity: v.optional(DetectionSeveritySchema),
   detectionType: v.optional(DetectionTypeSchema),
@@ -58,32 +58,49 @@ export type Detection = v.InferOutput<typeof DetectionSchema>;
 /** `{ result: Detection[], paging? }`. */
 export const DetectionListSchema = listEnvelope(DetectionSchema);
 
-/**
- * Filters of `detections.list` (vendors/push.md §8.5). `creationTimestampAfter` is used by a third-party
- * client; `severity`, `archived` and `detectionType` are suggested there but unverified. Other filters are
- * passed through as-is.
- */
-export interface DetectionListParams extends ListParams {
+const DetectionListQuery = openListQuery('detections.list', {
   /** Only detections created at or after this UNIX time (seconds). */
-  creationTimestampAfter?: number;
+  creationTimestampAfter: v.optional(unixSeconds()),
   /** Unverified filter. */
-  severity?: Open<'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL'>;
+  severity: v.optional(openEnum(['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'])),
   /** Unverified filter. */
-  archived?: boolean;
+  archived: v.optional(v.boolean()),
   /** Unverified filter. */
-  detectionType?: Open<'PHISHING' | 'STOLEN_CREDENTIALS' | 'BLOCKED_URL' | 'MALWARE_DELIVERY'>;
-  [filter: string]: OpenFilters[string];
-}
-
+  detectionType: v.optional(openEnum(['PHISHING', 'STOLEN_CREDENTIALS', 'BLOCKED_URL', 'MALWARE_DELIVERY'])),
+});
 /**
- * Body of `detections.update`. Undocumented (vendors/push.md §8.7); `archived` is plausible, and
- * anything else is sent as given.
+ * Filters of `detections.list`. `creationTimestampAfter` is used by a third-party client; `severity`,
+ * `archived` and `detectionType` are suggested there but unverified. Other filters are passed through
+ * as-is.
  */
-export interface DetectionUpdateParams {
+export type DetectionListParams = v.InferInput<typeof DetectionListQuery>;
+
+const DetectionUpdateBody = objectBody({
   /** Archive (`true`) or unarchive (`false`) the detection. */
-  archived?: boolean;
-  [field: string]: unknown;
-}
+  archived: v.optional(v.boolean()),
+});
+/**
+ * Body of `detections.update`. Undocumented (the docs page exists but its body was not published
+ * readably); `archived` is plausible, and anything else is sent as given.
+ */
+export type DetectionUpdateParams = v.InferInput<typeof DetectionUpdateBody>;
+
+/** The detection endpoints. */
+export const detectionRoutes = {
+  list: route('GET /v1/detections', {
+    summary: 'List detections, every page.',
+    query: DetectionListQuery,
+    page: listPage(DetectionSchema),
+    experimental: true,
+  }),
+  retrieve: route('GET /v1/detections/{id}', { summary: 'Retrieve a detection.', returns: DetectionSchema }),
+  update: route('PATCH /v1/detections/{id}', {
+    summary: 'Update a detection (e.g. archive it).',
+    body: DetectionUpdateBody,
+    returns: DetectionSchema,
+    experimental: true,
+  }),
+};
 
 /** `push.detections`: phishing and credential-theft detections. */
 export class Detections extends APIResource {
@@ -92,26 +109,13 @@ export class Detections extends APIResource {
    *
    * @experimental Provisional: seen in a third-party client; filters unverified.
    */
-  list(query: DetectionListParams = {}, opts?: RequestOptions): Paginator<Detection> {
-    return paginateList<Detection>(
-      this._client,
-      {
-        where: 'detections.list',
-        path: '/v1/detections',
-        query,
-        schema: DetectionListSchema,
-        experimental: true,
-      },
-      opts,
-    );
+  list(query?: DetectionListParams, opts?: RequestOptions): Paginator<Detection> {
+    return this._call(detectionRoutes.list, { query }, opts);
   }
 
   /** Retrieves one detection. `GET /v1/detections/{id}`. */
   retrieve(id: string, opts?: RequestOptions): APIPromise<Detection> {
-    return this._client.request(
-      { method: 'GET', path: path`/v1/detections/${id}`, schema: DetectionSchema },
-      opts,
-    );
+    return this._call(detectionRoutes.retrieve, { id }, opts);
   }
 
   /**
@@ -121,16 +125,6 @@ export class Detections extends APIResource {
    * @experimental Provisional: inferred from a docs slug; the body is undocumented.
    */
   update(id: string, body: DetectionUpdateParams, opts?: RequestOptions): APIPromise<Detection> {
-    checkBody('body', body);
-    return this._client.request(
-      {
-        method: 'PATCH',
-        path: path`/v1/detections/${id}`,
-        body,
-        schema: DetectionSchema,
-        experimental: true,
-      },
-      opts,
-    );
+    return this._call(detectionRoutes.update, { id, body }, opts);
   }
 }

@@ -1,17 +1,11 @@
-import {
-  type APIPromise,
-  APIResource,
-  openEnum,
-  type Paginator,
-  path,
-  type RequestOptions,
-} from '@quiver/core';
+import { type APIPromise, APIResource, openEnum, type Paginator, type RequestOptions } from '@quiver/core';
+import { route } from '@quiver/core/internal';
 import * as v from 'valibot';
 import { AppTypeSchema } from './accounts.js';
 import { EmployeeSchema } from './employees.js';
-import { type ListParams, listEnvelope, type OpenFilters, paginateList, TimestampSchema } from './shared.js';
+import { listEnvelope, listPage, openListQuery, TimestampSchema, unixSeconds } from './shared.js';
 
-/** Finding types (open) — vendors/push.md §9.7. */
+/** Finding types (open) (Push Security webhooks docs, Finding event). */
 export const FindingTypeSchema = openEnum([
   'MFA_NOT_REGISTERED',
   'REUSED_PASSWORD',
@@ -25,14 +19,14 @@ export const FindingTypeSchema = openEnum([
 /** A finding's type (open). */
 export type FindingType = v.InferOutput<typeof FindingTypeSchema>;
 
-/** `OPEN` | `RESOLVED` (open) — vendors/push.md §9.7. */
+/** `OPEN` | `RESOLVED` (open) (Push Security webhooks docs, Finding event). */
 export const FindingStateSchema = openEnum(['OPEN', 'RESOLVED']);
 /** A finding's state (open). */
 export type FindingState = v.InferOutput<typeof FindingStateSchema>;
 
 /**
- * A security finding: weak, reused or leaked passwords, missing MFA, shared accounts (vendors/push.md
- * §9.7). The API documents no severity for findings; rank them by `type`.
+ * A security finding: weak, reused or leaked passwords, missing MFA, shared accounts (Push Security webhooks docs,
+ * Finding event). The API documents no severity for findings; rank them by `type`.
  */
 export const FindingSchema = v.looseObject({
   id: v.string(),
@@ -60,15 +54,30 @@ export type Finding = v.InferOutput<typeof FindingSchema>;
 /** `{ result: Finding[], paging? }`. */
 export const FindingListSchema = listEnvelope(FindingSchema);
 
+const FindingListQuery = openListQuery('findings.list', {
+  /** Only findings created at or after this UNIX time (seconds). */
+  creationTimestampAfter: v.optional(unixSeconds()),
+});
 /**
  * Filters of `findings.list`. Only `creationTimestampAfter` is known (third-party client); other filters
- * are passed through as-is (vendors/push.md §8.10).
+ * are passed through as-is, because the official filter list is not published.
  */
-export interface FindingListParams extends ListParams {
-  /** Only findings created at or after this UNIX time (seconds). */
-  creationTimestampAfter?: number;
-  [filter: string]: OpenFilters[string];
-}
+export type FindingListParams = v.InferInput<typeof FindingListQuery>;
+
+/** The finding endpoints. */
+export const findingRoutes = {
+  list: route('GET /v1/findings', {
+    summary: 'List findings, every page.',
+    query: FindingListQuery,
+    page: listPage(FindingSchema),
+    experimental: true,
+  }),
+  retrieve: route('GET /v1/findings/{id}', {
+    summary: 'Retrieve one finding.',
+    returns: FindingSchema,
+    experimental: true,
+  }),
+};
 
 /** `push.findings`: identity-security findings. */
 export class Findings extends APIResource {
@@ -81,12 +90,8 @@ export class Findings extends APIResource {
    *
    * @experimental Provisional: seen in a third-party client; filters unverified.
    */
-  list(query: FindingListParams = {}, opts?: RequestOptions): Paginator<Finding> {
-    return paginateList<Finding>(
-      this._client,
-      { where: 'findings.list', path: '/v1/findings', query, schema: FindingListSchema, experimental: true },
-      opts,
-    );
+  list(query?: FindingListParams, opts?: RequestOptions): Paginator<Finding> {
+    return this._call(findingRoutes.list, { query }, opts);
   }
 
   /**
@@ -95,9 +100,6 @@ export class Findings extends APIResource {
    * @experimental Provisional: inferred from a docs slug.
    */
   retrieve(id: string, opts?: RequestOptions): APIPromise<Finding> {
-    return this._client.request(
-      { method: 'GET', path: path`/v1/findings/${id}`, schema: FindingSchema, experimental: true },
-      opts,
-    );
+    return this._call(findingRoutes.retrieve, { id }, opts);
   }
 }
