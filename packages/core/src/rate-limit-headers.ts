@@ -1,9 +1,17 @@
-import type { RateLimitInfo } from './rate-limit.js';
-
 /**
  * The one reader of the rate-limit and retry headers a server sends: `X-RateLimit-*` / `RateLimit-*`
  * (limit, remaining, reset) and `Retry-After`. The limiter and the retry loop both read them here.
  */
+
+/** The rate-limit state a response reported. */
+export interface RateLimitInfo {
+  /** Calls allowed per window. */
+  limit?: number | undefined;
+  /** Calls left in the current window. */
+  remaining?: number | undefined;
+  /** When the window resets. */
+  reset?: Date | undefined;
+}
 
 // Reset values at or above this are Unix timestamps (seconds); below it, seconds from now.
 const EPOCH_THRESHOLD_S = 1_000_000_000;

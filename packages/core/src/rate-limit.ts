@@ -30,15 +30,9 @@ export interface RateLimitOptions extends BucketOptions {
   buckets?: Record<string, BucketOptions>;
 }
 
-/** The rate-limit state a response reported. */
-export interface RateLimitInfo {
-  /** Calls allowed per window. */
-  limit?: number | undefined;
-  /** Calls left in the current window. */
-  remaining?: number | undefined;
-  /** When the window resets. */
-  reset?: Date | undefined;
-}
+import type { RateLimitInfo } from './rate-limit-headers.js';
+
+export type { RateLimitInfo };
 
 /** Where a limiter keeps its state and how it reaches it (the second argument of `RateLimiter`). */
 export interface RateLimiterInit {

@@ -1,7 +1,10 @@
 import ky, { isNetworkError } from 'ky';
 import type { AuthStrategy } from './auth.js';
-import type { ClientHooks, VendorDefinition } from './client.js';
 import { readErrorBody } from './error-body.js';
+import type { ClientHooks, ErrorParser, ParsedError, VendorDefinition } from './types.js';
+
+export type { ErrorContext, ErrorParser, ParsedError } from './types.js';
+
 import {
   APIConnectionError,
   APIError,
@@ -19,37 +22,6 @@ import { parseRateLimitHeaders, type RateLimiter, type RateLimitInfo, waitForTok
 import { loggableHeaders, safeResponseHeaders } from './redact.js';
 import { backoffDelay, IDEMPOTENT_METHODS, RETRYABLE_STATUSES, retryAfterMs } from './retry.js';
 import { sleep } from './sleep.js';
-
-/** What a vendor's error parser is given. */
-export interface ErrorContext {
-  /** HTTP status. */
-  status: number;
-  /** The parsed error body: JSON, the raw text when it was not JSON, or `undefined` when empty. */
-  body: unknown;
-  /** Response headers. */
-  headers: Headers;
-  /** HTTP method. */
-  method: string;
-  /** The path without query string. */
-  path: string;
-  /** The request was to a provisional endpoint. */
-  experimental: boolean;
-}
-
-/** What a vendor's error parser returns; every field is optional. */
-export interface ParsedError {
-  /** The vendor's own message. */
-  message?: string | undefined;
-  /** A machine-readable code. */
-  code?: string | undefined;
-  /** A class to use instead of the one the status maps to. */
-  errorClass?: APIErrorClass | undefined;
-  /** Appended to the message in parentheses: what the user can do. */
-  hint?: string | undefined;
-}
-
-/** Reads a vendor's error envelope. */
-export type ErrorParser = (ctx: ErrorContext) => ParsedError | undefined;
 
 /** Everything one logical call needs; built by `QuiverClient`. */
 export interface SendInit {
