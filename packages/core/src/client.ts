@@ -279,8 +279,11 @@ export abstract class QuiverClient {
           opts,
           credential,
         );
-        const raw = style.adapter.items(result.data);
-        const items = validateResponse<unknown[]>(itemsSchema, raw, {
+        // A page without its documented items is drift, not an empty page (unless the row reads the
+        // first array because the vendor does not document the key).
+        const at = getPath(result.data, style.items);
+        const raw = Array.isArray(at) || style.firstArray ? style.adapter.items(result.data) : at;
+        const checked = validateResponse<unknown>(itemsSchema, raw, {
           vendor: vendor.name,
           method,
           path: call.displayPath,
@@ -288,6 +291,7 @@ export abstract class QuiverClient {
           logger: this.#logger,
           body: result.data,
         });
+        const items = Array.isArray(checked) ? checked : [];
         return { data: result.data, response: result.response, items };
       };
       return new Paginator(

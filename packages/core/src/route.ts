@@ -35,6 +35,11 @@ export interface PageStyle<Item extends AnySchema = AnySchema> {
   readonly describe: string;
   /** The adapter the paginator runs. */
   readonly adapter: PaginationAdapter<unknown>;
+  /**
+   * The vendor does not document where the items are: a page without `items` takes its first array.
+   * Otherwise (the default) a page without its documented items is a `ResponseValidationError`.
+   */
+  readonly firstArray?: boolean | undefined;
 }
 
 /** What a row may say about its endpoint (see DESIGN §2). Only `summary` is required. */
@@ -351,6 +356,7 @@ export function cursor<const I extends AnySchema>(opts: {
     kind: 'cursor',
     item: opts.item,
     items: opts.items,
+    firstArray: opts.firstArray,
     describe: `cursor: \`${next}\` → \`?${param}=\`${opts.hasMore ? `, until \`${opts.hasMore}\` is false` : ''}`,
     adapter: cursorPagination({
       items: opts.items,
@@ -377,6 +383,7 @@ export function offset<const I extends AnySchema>(opts: {
     kind: 'offset',
     item: opts.item,
     items: opts.items,
+    firstArray: opts.firstArray,
     describe: `offset: \`?${offsetParam}=\` + items received`,
     adapter: offsetPagination({
       items: opts.items,
@@ -417,6 +424,7 @@ export function pageNumber<const I extends AnySchema>(opts: {
     kind: 'page',
     item: opts.item,
     items: opts.items,
+    firstArray: opts.firstArray,
     describe: `page: \`?${pageParam}=\` + 1${opts.totalPages ? ` until \`${opts.totalPages}\`` : opts.total ? ` until \`${opts.total}\` items` : ''}`,
     adapter: pagePagination({
       items: opts.items,
@@ -460,6 +468,7 @@ export function pageByQuery<const I extends AnySchema>(opts: {
     kind: otherwise.kind,
     item: otherwise.item,
     items: otherwise.items,
+    firstArray: otherwise.firstArray,
     describe: `${otherwise.describe}; with \`?${param}=\`: ${whenPresent.describe}`,
     adapter: {
       items: (body) => otherwise.adapter.items(body),

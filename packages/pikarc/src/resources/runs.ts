@@ -143,6 +143,8 @@ const runPage: PageStyle<typeof RunSchema> = {
   item: RunSchema,
   items: '. or items',
   describe: 'undocumented: a bare array or `{ items }`; `next_cursor` followed when present',
+  // The shape is undocumented: the adapter's own reading of the page is the items, not a fixed key.
+  firstArray: true,
   adapter: cursorPagination({
     items: (body: unknown) =>
       Array.isArray(body) ? body : ((body as { items?: unknown[] } | null)?.items ?? []),
