@@ -11,7 +11,7 @@
 // inside it through its `exports` map (self-reference), so the packages must be built first
 // (`pnpm run build`). One line per example; exits 1 if anything failed.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -72,6 +72,21 @@ async function pool(jobs) {
     for (let job = queue.shift(); job; job = queue.shift()) report(job.label, await run(job.args, job.cwd));
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+}
+
+// The examples run the built dist: a dist older than its src (or than core's) gives false failures.
+const builtAt = (dir) =>
+  existsSync(join(dir, 'dist/index.js')) ? statSync(join(dir, 'dist/index.js')).mtimeMs : 0;
+const newestSrc = (dir) =>
+  Math.max(
+    ...readdirSync(join(dir, 'src'), { recursive: true }).map((f) => statSync(join(dir, 'src', f)).mtimeMs),
+  );
+const core = join(root, 'packages/core');
+for (const p of packages) {
+  const built = builtAt(p.dir);
+  if (built < newestSrc(p.dir) || built < builtAt(core)) {
+    console.log(`warning: packages/${p.name}/dist is older than its src or than core's dist: build first`);
+  }
 }
 
 const started = performance.now();
