@@ -1,6 +1,7 @@
 import {
   type FakeAnswer,
   type FakeFault,
+  type FakeFile,
   type FakeHandlerRequest,
   type FakeRequest,
   HttpError,
@@ -1256,10 +1257,8 @@ export async function startFakePuffle(options: FakePuffleOptions = {}): Promise<
   r('POST', '/api/threads/:id/attachments', (req) => {
     const t = find(data.threads, req.params.id, 'Thread');
     if (t.channel !== 'email') throw new HttpError(404, 'Thread not found');
-    const files = (
-      req.body as { files?: Record<string, { filename: string; type: string; size: number }[]> } | undefined
-    )?.files;
-    const file = files?.file?.[0];
+    const parts = (req.body as { files?: Record<string, FakeFile | FakeFile[]> } | undefined)?.files?.file;
+    const file = Array.isArray(parts) ? parts[0] : parts;
     if (!file) throw new HttpError(400, 'file is required');
     if (file.size > 10 * 1024 * 1024) throw new HttpError(400, 'file must be at most 10 MB');
     if (t.status !== 'draft') throw new HttpError(400, 'Only draft threads take attachments');
