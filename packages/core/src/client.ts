@@ -6,8 +6,8 @@ import { ConfigurationError, InvalidInputError, NotFoundError } from './errors.j
 import type { HttpMethod } from './http.js';
 import { isLogLevel, type Logger, levelledLogger } from './logger.js';
 import { getPath, Paginator } from './pagination.js';
-import type { QueryParams } from './query.js';
-import { RateLimiter } from './rate-limit.js';
+import type { ArrayFormat, QueryParams } from './query.js';
+import { parseRateLimitHeaders, RateLimiter, type RateLimitInfo } from './rate-limit.js';
 import { requestIdOf, send } from './request.js';
 import {
   type AnyRoute,
@@ -58,8 +58,14 @@ function isLoopback(hostname: string): boolean {
   );
 }
 
-function normaliseBaseURL(vendor: string, raw: string): string {
-  const trimmed = raw.trim().replace(/\/+$/, '');
+function normaliseBaseURL(vendor: string, raw: string, versionSuffix: RegExp | undefined): string {
+  // A pasted version suffix (`…/v1`) is dropped: the rows already carry it, and keeping it would send
+  // `/v1/v1/…` and earn 404s whose cause is hard to see.
+  const trimmed = raw
+    .trim()
+    .replace(/\/+$/, '')
+    .replace(versionSuffix ?? /$^/, '')
+    .replace(/\/+$/, '');
   let url: URL;
   try {
     url = new URL(trimmed);
@@ -175,6 +181,13 @@ export abstract class QuiverClient {
   readonly #defaultHeaders: Record<string, string>;
   readonly #hooks: ClientHooks;
   readonly #userAgent: string;
+  // Vendor settings resolved once, at construction.
+  /** The host and base path requests go to (`api.example.com/api`), for messages and logs. */
+  readonly #hostPath: string;
+  readonly #origin: string;
+  readonly #idempotencyHeader: string;
+  readonly #arrayFormat: ArrayFormat;
+  readonly #parseRateLimit: (headers: Headers) => RateLimitInfo | undefined;
 
   constructor(options: ClientOptions, vendor: VendorDefinition) {
     const name = vendor.name;
@@ -183,7 +196,7 @@ export abstract class QuiverClient {
         `${name}: running in a browser would expose your API key to the page. Call the API from a server, or pass dangerouslyAllowBrowser: true if you understand the risk.`,
       );
     }
-    this.baseURL = normaliseBaseURL(name, vendor.baseURL);
+    this.baseURL = normaliseBaseURL(name, vendor.baseURL, vendor.versionSuffix);
     this.timeout = duration(ConfigurationError, name, 'timeout', options.timeout, 60_000, 1);
     this.maxRetries = count(ConfigurationError, name, 'maxRetries', options.maxRetries, 2);
     this.maxRetryAfter = duration(
@@ -240,6 +253,12 @@ export abstract class QuiverClient {
     this.#defaultHeaders = { ...options.defaultHeaders };
     this.#hooks = { ...options.hooks };
     this.#userAgent = `${vendor.sdk}/${vendor.version} (${runtimeName()})`;
+    const base = new URL(this.baseURL);
+    this.#origin = base.origin;
+    this.#hostPath = base.host + base.pathname.replace(/\/$/, '');
+    this.#idempotencyHeader = vendor.idempotencyHeader ?? 'Idempotency-Key';
+    this.#arrayFormat = vendor.arrayFormat ?? 'repeat';
+    this.#parseRateLimit = vendor.parseRateLimit ?? parseRateLimitHeaders;
     runners.set(this, (row, args, opts) => this.#run(row, args, opts));
   }
 
@@ -257,7 +276,9 @@ export abstract class QuiverClient {
       let credential: { auth: AuthStrategy | undefined } | undefined;
       const prepare = () => {
         prepared ??= prepareCall(row, args, opts.idempotencyKey);
-        credential ??= { auth: this.#credential(row.auth ?? 'key', method, prepared.displayPath) };
+        credential ??= {
+          auth: this.#credential(row.auth ?? 'key', method, this.#sent(prepared.displayPath)),
+        };
         return prepared;
       };
       const itemsSchema = v.array(style.item);
@@ -286,7 +307,7 @@ export abstract class QuiverClient {
         const checked = validateResponse<unknown>(itemsSchema, raw, {
           vendor: vendor.name,
           method,
-          path: call.displayPath,
+          path: this.#sent(call.displayPath),
           mode: this.validate,
           logger: this.#logger,
           body: result.data,
@@ -298,13 +319,13 @@ export abstract class QuiverClient {
         fetchPage,
         style.adapter,
         () => (prepare().query ?? {}) as QueryParams,
-        `${vendor.name} ${method} ${row.path}`,
+        `${vendor.name} ${method} ${this.#sent(row.path)}`,
       );
     }
     return new APIPromise(
       (async () => {
         const call = prepareCall(row, args, opts.idempotencyKey);
-        const auth = this.#credential(row.auth ?? 'key', method, call.displayPath);
+        const auth = this.#credential(row.auth ?? 'key', method, this.#sent(call.displayPath));
         const result = await this.#call<unknown>(
           {
             method,
@@ -334,7 +355,7 @@ export abstract class QuiverClient {
           if (data.length === 0) {
             throw new NotFoundError({
               status: 404,
-              message: `${vendor.name} ${method} ${call.displayPath} → ${result.response.status}: nothing matched (the API returned an empty list).`,
+              message: `${vendor.name} ${method} ${this.#sent(call.displayPath)}: nothing matched (the API answered ${result.response.status} with an empty list).`,
               headers: new Headers(),
               body: result.data,
               requestId: result.requestId,
@@ -345,6 +366,11 @@ export abstract class QuiverClient {
         return { ...result, data };
       })(),
     );
+  }
+
+  /** The path as sent, with the host, for messages and logs: `api.example.com/v1/things/t_1`. */
+  #sent(displayPath: string): string {
+    return this.#hostPath + displayPath;
   }
 
   /** The credential a row needs, or a `ConfigurationError` that says which one is missing. */
@@ -386,7 +412,7 @@ export abstract class QuiverClient {
       fetchPage,
       pagination,
       spec.query ?? {},
-      `${this.#vendor.name} ${rest.method ?? 'GET'} ${spec.displayPath ?? spec.path}`,
+      `${this.#vendor.name} ${rest.method ?? 'GET'} ${this.#sent(spec.displayPath ?? spec.path)}`,
     );
   }
 
@@ -431,7 +457,7 @@ export abstract class QuiverClient {
       }
     }
     // Per-call options are checked like the client's, as a rejection: nothing is sent.
-    const where = `${vendor.name} ${method} ${displayPath}`;
+    const where = `${vendor.name} ${method} ${this.#sent(displayPath)}`;
     const timeout = duration(InvalidInputError, where, 'timeout', opts.timeout, this.timeout, 1);
     const maxRetries = count(InvalidInputError, where, 'maxRetries', opts.maxRetries, this.maxRetries);
     checkHeaders(InvalidInputError, where, 'headers', opts.headers);
@@ -446,15 +472,16 @@ export abstract class QuiverClient {
       userAgent: this.#userAgent,
       url: this.baseURL + spec.path,
       displayUrl: this.baseURL + displayPath,
+      where,
+      origin: this.#origin,
+      parseRateLimit: this.#parseRateLimit,
       method,
       displayPath,
       query: spec.query,
-      arrayFormat: spec.arrayFormat ?? vendor.arrayFormat ?? 'repeat',
+      arrayFormat: spec.arrayFormat ?? this.#arrayFormat,
       body: credential?.multipart ? toFormData(spec.body) : spec.body,
       headers: { ...this.#defaultHeaders, ...spec.headers, ...opts.headers },
-      idempotency: idempotencyKey
-        ? { header: vendor.idempotencyHeader ?? 'Idempotency-Key', key: idempotencyKey }
-        : undefined,
+      idempotency: idempotencyKey ? { header: this.#idempotencyHeader, key: idempotencyKey } : undefined,
       retryable: spec.idempotent === true || idempotencyKey !== undefined,
       auth: credential ? credential.auth : spec.auth === false ? undefined : vendor.auth,
       rateLimitBuckets: spec.rateLimitBuckets ?? [],
@@ -468,7 +495,7 @@ export abstract class QuiverClient {
     const validated = validateResponse<unknown>(spec.schema, result.body, {
       vendor: vendor.name,
       method,
-      path: displayPath,
+      path: this.#sent(displayPath),
       mode: this.validate,
       logger: this.#logger,
     });

@@ -36,6 +36,12 @@ export interface SendInit {
   url: string;
   /** The URL as shown to hooks: credential path segments replaced by their `{name}`. */
   displayUrl: string;
+  /** For messages and logs: `Puck GET api.puck.security/v1/agents` (host and path as sent). */
+  where: string;
+  /** The base URL's origin: redirects stay within it. */
+  origin: string;
+  /** Reads the vendor's rate-limit headers. */
+  parseRateLimit: (headers: Headers) => RateLimitInfo | undefined;
   method: string;
   displayPath: string;
   query: QueryParams | undefined;
@@ -86,7 +92,10 @@ export function makeAPIError(init: {
   headers: Headers;
   body: unknown;
   method: string;
+  /** The path as the vendor's parser sees it (without host or base path). */
   path: string;
+  /** The message's start: vendor, method, host and path as sent. Default `<vendor> <method> <path>`. */
+  where?: string | undefined;
   experimental: boolean;
   requestIdHeaders?: readonly string[] | undefined;
 }): APIError {
@@ -106,7 +115,8 @@ export function makeAPIError(init: {
   const common = readErrorBody(init.body);
   const vendorMessage = parsed?.message ?? common.message ?? (init.statusText || undefined);
   const hint = parsed?.hint ? ` (${parsed.hint})` : '';
-  const message = `${init.vendor} ${init.method} ${init.path} → ${init.status}${vendorMessage ? `: ${vendorMessage}` : ''}${hint}`;
+  const where = init.where ?? `${init.vendor} ${init.method} ${init.path}`;
+  const message = `${where} → ${init.status}${vendorMessage ? `: ${vendorMessage}` : ''}${hint}`;
   const ErrorClass = parsed?.errorClass ?? errorClassForStatus(init.status);
   return new ErrorClass({
     status: init.status,
@@ -213,7 +223,7 @@ export async function send(init: SendInit): Promise<SendResult> {
   const { vendor, logger, signal } = init;
   const method = init.method.toUpperCase();
   const retryable = IDEMPOTENT_METHODS.has(method) || init.retryable;
-  const where = `${vendor.name} ${method} ${init.displayPath}`;
+  const { where } = init;
   const maxRetries = retryable ? init.maxRetries : 0;
   let retries = 0;
   let attempt = 0;
@@ -230,8 +240,7 @@ export async function send(init: SendInit): Promise<SendResult> {
   const search = toSearchParams(init.query, init.arrayFormat).toString();
   const url = search ? `${init.url}?${search}` : init.url;
   const displayUrl = search ? `${init.displayUrl}?${search}` : init.displayUrl;
-  const origin = new URL(init.url).origin;
-  const parseRateLimit = vendor.parseRateLimit ?? parseRateLimitHeaders;
+  const { origin, parseRateLimit } = init;
 
   /** Once per response, retried ones included: rate-limit feedback, the debug line, the hook. */
   const onResponse = (response: Response, started: number): RateLimitInfo | undefined => {
@@ -363,6 +372,7 @@ export async function send(init: SendInit): Promise<SendResult> {
       body: parseErrorBody(text),
       method,
       path: init.displayPath,
+      where,
       experimental: init.experimental,
       requestIdHeaders: vendor.requestIdHeaders,
     });

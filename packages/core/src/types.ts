@@ -149,6 +149,11 @@ export interface VendorDefinition {
   /** The base URL after options and environment were considered. */
   baseURL: string;
   /**
+   * A version suffix users paste into the base URL by mistake (`/\/v1$/i` where every row starts
+   * with `/v1`): removed after the trailing `/`, so the path as sent is never `/v1/v1/…`.
+   */
+  versionSuffix?: RegExp | undefined;
+  /**
    * The API key's strategy (`bearerAuth`, `headerAuth`, `tokenAuth`): what rows with `auth: 'key'`
    * (the default) and `'either'` send. `undefined` when the client holds no key.
    */

@@ -56,7 +56,7 @@ describe('Deno 2', () => {
       item: { id: '1', extra: true },
       env: null,
       notFound: true,
-      message: 'Smoke GET /v1/items/missing → 404: not found',
+      message: `Smoke GET ${new URL(server.url).host}/v1/items/missing → 404: not found`,
     });
   });
 });

@@ -142,7 +142,7 @@ describe('errors', () => {
       expect(e.code).toBe('validation_error');
       expect(e.requestId).toBe('req_1');
       expect(e.body).toEqual({ error: 'validation_error', issues: [{ path: 'a', message: 'b' }] });
-      expect(e.message).toBe(`Test POST /v1/things → ${status}: validation_error`);
+      expect(e.message).toBe(`Test POST api.test.example/v1/things → ${status}: validation_error`);
     });
   }
 
@@ -153,7 +153,7 @@ describe('errors', () => {
       .reply(502, '<html><body><h1>502 Bad Gateway</h1></body></html>', { 'content-type': 'text/html' });
     const error: Caught = await new TestClient().request({ method: 'GET', path: '/v1/x' }).catch(caught);
     expect(error).toBeInstanceOf(InternalServerError);
-    expect((error as APIError).message).toBe('Test GET /v1/x → 502: Bad Gateway');
+    expect((error as APIError).message).toBe('Test GET api.test.example/v1/x → 502: Bad Gateway');
     expect((error as APIError).body).toContain('<h1>502 Bad Gateway</h1>');
   });
 
@@ -169,7 +169,7 @@ describe('errors', () => {
     nock(BASE).get('/v1/x').reply(400, { message: 'Missing Authentication Token' });
     const client = new TestClient({}, { parseError: undefined });
     await expect(client.request({ method: 'GET', path: '/v1/x' })).rejects.toThrow(
-      'Test GET /v1/x → 400: Missing Authentication Token',
+      'Test GET api.test.example/v1/x → 400: Missing Authentication Token',
     );
   });
 
@@ -189,7 +189,9 @@ describe('errors', () => {
       .request({ method: 'GET', path: '/v1/x', experimental: true })
       .catch(caught);
     expect(error).toBeInstanceOf(AuthenticationError);
-    expect(error.message).toBe('Test GET /v1/x → 403: Missing Authentication Token (route may not exist)');
+    expect(error.message).toBe(
+      'Test GET api.test.example/v1/x → 403: Missing Authentication Token (route may not exist)',
+    );
   });
 
   it('shows displayPath, not a path that carries a secret', async () => {
@@ -202,7 +204,7 @@ describe('errors', () => {
         body: {},
       })
       .catch(caught);
-    expect(error.message).toBe('Test POST /v1/hooks/generic/{key} → 400: bad');
+    expect(error.message).toBe('Test POST api.test.example/v1/hooks/generic/{key} → 400: bad');
     expect(error.message).not.toContain('k_secret');
   });
 });
@@ -221,7 +223,9 @@ describe('validation', () => {
       })
       .catch(caught);
     expect(error).toBeInstanceOf(ResponseValidationError);
-    expect(error.message).toContain('Test GET /v1/x: the response did not match the expected shape');
+    expect(error.message).toContain(
+      'Test GET api.test.example/v1/x: the response did not match the expected shape',
+    );
     expect(error.message).toMatch(/Invalid type: Expected string but received 42/);
     expect(error.message).toContain('data.id');
     expect(error.body).toEqual({ data: { id: 42 } });
@@ -238,7 +242,7 @@ describe('validation', () => {
     });
     expect(out).toEqual({ id: 42 });
     expect(lines.join('\n')).toMatch(
-      /warn \[quiver\] Test GET \/v1\/x: response did not match the schema.*\n.*Expected string but received 42/,
+      /warn \[quiver\] Test GET api\.test\.example\/v1\/x: response did not match the schema.*\n.*Expected string but received 42/,
     );
   });
 

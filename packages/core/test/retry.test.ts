@@ -182,7 +182,9 @@ describe('retry timing', () => {
         .catch(caught);
       expect(error).toBeInstanceOf(RateLimitError);
       expect((error as RateLimitError).retryAfter).toBe(3_600_000);
-      expect((error as RateLimitError).message).toBe('Test GET /v1/x → 429: rate_limited');
+      expect((error as RateLimitError).message).toBe(
+        `Test GET ${new URL(server.url).host}/v1/x → 429: rate_limited`,
+      );
       expect(Date.now() - started).toBeLessThan(1000);
       expect(server.requests).toHaveLength(1);
     } finally {
@@ -238,7 +240,9 @@ describe('timeouts and connection failures', () => {
         .catch(caught);
       expect(error).toBeInstanceOf(APITimeoutError);
       expect(error).toBeInstanceOf(APIConnectionError);
-      expect((error as Error).message).toBe('Test GET /v1/x: timed out after 200 ms (attempt 2).');
+      expect((error as Error).message).toBe(
+        `Test GET ${new URL(server.url).host}/v1/x: timed out after 200 ms (attempt 2).`,
+      );
       expect(server.requests).toHaveLength(2);
       expect(Date.now() - started).toBeLessThan(2000);
     } finally {
@@ -290,7 +294,7 @@ describe('timeouts and connection failures', () => {
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error).not.toBeInstanceOf(APITimeoutError);
     expect((error as Error).message).toMatch(
-      /^Test GET \/v1\/x: could not reach the server \(fetch failed: ECONNREFUSED\)\.$/,
+      /^Test GET 127\.0\.0\.1:\d+\/v1\/x: could not reach the server \(fetch failed: ECONNREFUSED\)\.$/,
     );
     expect(((error as Error).cause as Error).message).toContain('ECONNREFUSED');
     expect(lines.filter((l) => l.includes('retry'))).toHaveLength(2);

@@ -210,7 +210,7 @@ describe('endpoint rows', () => {
     expect(await items.byName('two')).toEqual({ id: 'i2' });
     const error = await items.byName('none').catch(caught);
     expect(error).toBeInstanceOf(NotFoundError);
-    expect(error.message).toMatch(/Test GET \/items → 200: nothing matched/);
+    expect(error.message).toMatch(/Test GET 127\.0\.0\.1:\d+\/items: nothing matched/);
   });
 
   it('checks the body with its schema and names the parameter as the caller spelled it', async () => {
@@ -283,7 +283,7 @@ describe('endpoint rows', () => {
   it('says which credential is missing, and sends none for auth: none', async () => {
     const error = caught(await items.me().catch((e: unknown) => e));
     expect(error).toBeInstanceOf(ConfigurationError);
-    expect(error.message).toBe('Test GET /me needs a login token (JWT).');
+    expect(error.message).toBe(`Test GET ${new URL(server.url).host}/me needs a login token (JWT).`);
     await items.health();
     expect(lastRequest()?.headers.authorization).toBeUndefined();
     await items.retrieve('i1');
@@ -304,12 +304,12 @@ describe('endpoint rows', () => {
   it('keeps a secret path param out of messages', async () => {
     await items.inbound('s3cr3t');
     const error = caught(await items.inbound('nope').catch((e: unknown) => e));
-    expect(error.message).toBe('Test POST /in/{key} → 404: not_found');
+    expect(error.message).toBe(`Test POST ${new URL(server.url).host}/in/{key} → 404: not_found`);
   });
 
   it('shows a secret path param as the row says, when it gives a mask', async () => {
     const error = caught(await items.masked('nope').catch((e: unknown) => e));
-    expect(error.message).toBe('Test POST /in/[REDACTED] → 404: not_found');
+    expect(error.message).toBe(`Test POST ${new URL(server.url).host}/in/[REDACTED] → 404: not_found`);
     expect(error.message).not.toContain('nope');
   });
 

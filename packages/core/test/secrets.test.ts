@@ -64,10 +64,10 @@ describe('the API key never leaks', () => {
     const text = lines.join('\n');
     expect(text).not.toContain(SECRET);
     expect(text).not.toContain('s=1');
-    expect(text).toMatch(/debug \[quiver\] Test GET \/v1\/x → 503 \(attempt 1, \d+ ms\)/);
-    expect(text).toMatch(/info \[quiver\] Test GET \/v1\/x: retry 1 of 2 after status 503/);
+    expect(text).toMatch(/debug \[quiver\] Test GET api\.test\.example\/v1\/x → 503 \(attempt 1, \d+ ms\)/);
+    expect(text).toMatch(/info \[quiver\] Test GET api\.test\.example\/v1\/x: retry 1 of 2 after status 503/);
     expect(text).toMatch(
-      /debug \[quiver\] Test GET \/v1\/x → 200 \(attempt 2, \d+ ms\) \{"content-type":"application\/json","x-request-id":"r1"\}$/m,
+      /debug \[quiver\] Test GET api\.test\.example\/v1\/x → 200 \(attempt 2, \d+ ms\) \{"content-type":"application\/json","x-request-id":"r1"\}$/m,
     );
   });
 

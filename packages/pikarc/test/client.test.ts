@@ -83,7 +83,7 @@ describe('credential per row', () => {
     const error = await rejection(jwtOnly.runs.create({ user_id: 'alice' }));
     expect(error).toBeInstanceOf(ConfigurationError);
     expect(error.message).toBe(
-      'Pikarc POST /v1/runs/ needs the API key: pass { apiKey } or set PIKARC_API_KEY (a login token cannot start runs or create steps).',
+      'Pikarc POST localhost:8000/v1/runs/ needs the API key: pass { apiKey } or set PIKARC_API_KEY (a login token cannot start runs or create steps).',
     );
     await expect(jwtOnly.runs.steps.update('r', 's', {})).rejects.toThrow(/needs the API key/);
   });
@@ -92,7 +92,7 @@ describe('credential per row', () => {
     const error = await rejection(client().auth.me.retrieve());
     expect(error).toBeInstanceOf(ConfigurationError);
     expect(error.message).toBe(
-      'Pikarc GET /v1/auth/me needs a login token (JWT): call Pikarc.login({ email, password }), or pass { auth: { email, password } } or { token }.',
+      'Pikarc GET localhost:8000/v1/auth/me needs a login token (JWT): call Pikarc.login({ email, password }), or pass { auth: { email, password } } or { token }.',
     );
   });
 
@@ -124,7 +124,9 @@ describe('errors', () => {
     api().get('/v1/workspace/').reply(401, { detail: 'Invalid authentication credentials' });
     const error = await rejection(client().workspace.retrieve());
     expect(error).toBeInstanceOf(AuthenticationError);
-    expect(error.message).toBe('Pikarc GET /v1/workspace/ → 401: Invalid authentication credentials');
+    expect(error.message).toBe(
+      'Pikarc GET localhost:8000/v1/workspace/ → 401: Invalid authentication credentials',
+    );
     expect(error.code).toBeUndefined();
     expect(error.message).not.toContain(KEY);
   });
@@ -138,7 +140,7 @@ describe('errors', () => {
     const error = await rejection(client().runs.create({ user_id: 'alice' }));
     expect(error).toBeInstanceOf(UnprocessableEntityError);
     expect(error.message).toBe(
-      'Pikarc POST /v1/runs/ → 422: user_id: Field required; metadata: Input should be a valid dictionary',
+      'Pikarc POST localhost:8000/v1/runs/ → 422: user_id: Field required; metadata: Input should be a valid dictionary',
     );
     expect(error.body.detail).toEqual(detail);
     expect(pikarcValidationIssues(error)).toEqual(detail);

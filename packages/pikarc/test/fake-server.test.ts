@@ -98,7 +98,7 @@ describe('plans', () => {
     const error = await rejection(pikarc.workspace.killSwitch.update({ active: true }));
     expect(error).toBeInstanceOf(PlanRestrictedError);
     expect(error.message).toBe(
-      'Pikarc POST /v1/workspace/kill-switch → 403: Kill switch is not available on the pro plan. Upgrade to Scale or Enterprise.',
+      `Pikarc POST ${new URL(fake.url).host}/v1/workspace/kill-switch → 403: Kill switch is not available on the pro plan. Upgrade to Scale or Enterprise.`,
     );
     expect((await pikarc.workspace.killSwitch.update({ active: false })).kill_switch).toBe(false);
   });
@@ -138,7 +138,7 @@ describe('keys', () => {
     );
     const error = await rejection(jwtClient.apiKeys.retrieve());
     expect(error).toBeInstanceOf(NotFoundError);
-    expect(error.message).toBe('Pikarc GET /v1/api-keys/ → 404: No active API key');
+    expect(error.message).toBe(`Pikarc GET ${new URL(fake.url).host}/v1/api-keys/ → 404: No active API key`);
   });
 
   it('register creates a Basic workspace with its key', async () => {

@@ -53,7 +53,9 @@ describe('Pikarc.login', () => {
       Pikarc.login({ ...credentials, password: 'wrong-pass-123' }, { baseURL: fake.url }),
     );
     expect(error).toBeInstanceOf(AuthenticationError);
-    expect(error.message).toBe('Pikarc POST /v1/auth/login → 401: Incorrect email or password');
+    expect(error.message).toBe(
+      `Pikarc POST ${new URL(fake.url).host}/v1/auth/login → 401: Incorrect email or password`,
+    );
     expect(JSON.stringify(error)).not.toContain('wrong-pass-123');
   });
 
@@ -69,7 +71,7 @@ describe('Pikarc.login', () => {
     fake.expireTokens();
     const error = await rejection(pikarc.auth.me.retrieve());
     expect(error).toBeInstanceOf(AuthenticationError);
-    expect(error.message).toBe('Pikarc GET /v1/auth/me → 401: Token has expired');
+    expect(error.message).toBe(`Pikarc GET ${new URL(fake.url).host}/v1/auth/me → 401: Token has expired`);
     expect(fake.logins).toBe(1);
   });
 

@@ -158,7 +158,7 @@ describe('runs', () => {
     api().get('/v1/runs/missing').reply(404, { detail: 'Not Found' });
     const error = await rejection(client().runs.retrieve('missing'));
     expect(error.message).toBe(
-      'Pikarc GET /v1/runs/missing → 404: Not Found (provisional endpoint: its path is inferred from the docs and may not exist on this server)',
+      'Pikarc GET localhost:8000/v1/runs/missing → 404: Not Found (provisional endpoint: its path is inferred from the docs and may not exist on this server)',
     );
   });
 });
@@ -233,7 +233,7 @@ describe('usage, API keys, model pricing, health', () => {
     api().get('/v1/api-keys/').reply(404, { detail: 'No active API key' });
     const error = await rejection(client().apiKeys.retrieve());
     expect(error.name).toBe('NotFoundError');
-    expect(error.message).toBe('Pikarc GET /v1/api-keys/ → 404: No active API key');
+    expect(error.message).toBe('Pikarc GET localhost:8000/v1/api-keys/ → 404: No active API key');
   });
 
   it('apiKeys.regenerate posts without a body and returns the new key', async () => {

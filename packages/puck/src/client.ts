@@ -34,7 +34,8 @@ export interface PuckOptions extends ClientOptions {
   apiKey?: string | undefined;
   /**
    * Your brain's URL: the brain is single-tenant, often self-hosted (Puck's deployment docs), so this
-   * is the normal case. Default: `PUCK_BASE_URL`, then `https://api.puck.security`. Without `/v1`.
+   * is the normal case. Default: `PUCK_BASE_URL`, then `https://api.puck.security`. A pasted `/v1`
+   * suffix is ignored (the paths already carry it).
    */
   baseURL?: string | undefined;
   /**
@@ -98,6 +99,7 @@ export class Puck extends QuiverClient {
       sdk: 'quiver-puck',
       version: VERSION,
       baseURL: options.baseURL ?? readEnv('PUCK_BASE_URL') ?? DEFAULT_BASE_URL,
+      versionSuffix: /\/v1$/i,
       auth: bearerAuth(apiKey),
       parseError: parsePuckError,
       rateLimit: tierRateLimit(options.tier ?? 'free'),

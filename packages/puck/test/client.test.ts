@@ -66,6 +66,17 @@ describe('configuration', () => {
     expect(new Puck({ apiKey: KEY, baseURL: 'http://127.0.0.1:8080' }).baseURL).toBe('http://127.0.0.1:8080');
   });
 
+  it('ignores a pasted /v1 suffix, and an error names the host and the path as sent', async () => {
+    const puck = new Puck({ apiKey: KEY, baseURL: `${BASE}/v1/`, rateLimit: false, maxRetries: 0 });
+    expect(puck.baseURL).toBe(BASE);
+    api().get('/v1/agents').reply(200, { agents: [] });
+    expect((await puck.agents.list()).items).toEqual([]);
+    const selfHosted = new Puck({ apiKey: KEY, baseURL: `${BASE}/brain`, rateLimit: false, maxRetries: 0 });
+    nock(BASE).get('/brain/v1/agents/agent_1/config').reply(404, { error: 'not_found' });
+    const error = caught(await selfHosted.agents.config.retrieve('agent_1').catch((e: unknown) => e));
+    expect(error.message).toBe('Puck GET brain.acme.example/brain/v1/agents/agent_1/config → 404: not_found');
+  });
+
   it('refuses an unknown tier', () => {
     expect(() => new Puck({ apiKey: KEY, tier: 'enterprise' as never })).toThrow(
       /tier must be 'free' or 'pro'/,
@@ -122,7 +133,7 @@ describe('validation modes', () => {
     const warnings: string[] = [];
     const logger = { error() {}, warn: (m: string) => warnings.push(m), info() {}, debug() {} };
     expect(await client({ validate: 'warn', logger }).investigations.retrieve('inv_1')).toEqual(drifted);
-    expect(warnings[0]).toMatch(/Puck GET \/v1\/investigations\/inv_1/);
+    expect(warnings[0]).toMatch(/Puck GET brain\.acme\.example\/v1\/investigations\/inv_1/);
     expect(await client({ validate: 'off' }).investigations.retrieve('inv_1')).toEqual(drifted);
   });
 });

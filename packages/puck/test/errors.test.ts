@@ -41,7 +41,7 @@ describe('status → error class (api/puck.md §1)', () => {
       expect(error).toBeInstanceOf(QuiverError);
       expect(error.status).toBe(status);
       expect(error.code).toBe(code);
-      expect(error.message).toBe(`Puck GET /v1/agents/agent_1/config → ${status}: ${code}`);
+      expect(error.message).toBe(`Puck GET brain.acme.example/v1/agents/agent_1/config → ${status}: ${code}`);
       expect(error.body).toEqual({ error: code });
       expect(JSON.stringify(error)).not.toContain(KEY);
     });
@@ -90,11 +90,11 @@ describe('parsePuckError', () => {
       .get('/v1/agents/agent_1/config')
       .reply(400, { error: 'Query is required.' });
     expect(await client().agents.config.retrieve('agent_1').catch(caught)).toMatchObject({
-      message: 'Puck GET /v1/agents/agent_1/config → 400: validation_error',
+      message: 'Puck GET brain.acme.example/v1/agents/agent_1/config → 400: validation_error',
       code: 'validation_error',
     });
     expect(await client().agents.config.retrieve('agent_1').catch(caught)).toMatchObject({
-      message: 'Puck GET /v1/agents/agent_1/config → 400: Query is required.',
+      message: 'Puck GET brain.acme.example/v1/agents/agent_1/config → 400: Query is required.',
       code: undefined,
     });
   });

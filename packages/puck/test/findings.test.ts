@@ -92,7 +92,7 @@ describe('findings.dismiss', () => {
     ]);
     expect(error.body.issues).toHaveLength(1);
     expect(error.message).toBe(
-      'Puck POST /v1/findings/fnd_01hx/dismiss → 400: validation_error — reason: must be false_positive, accepted_risk, resolved or duplicate',
+      'Puck POST brain.acme.example/v1/findings/fnd_01hx/dismiss → 400: validation_error — reason: must be false_positive, accepted_risk, resolved or duplicate',
     );
   });
 });

@@ -70,6 +70,6 @@ it('GET /v1/graph/live (not exposed) answers 501 through client.request, not ret
   expect(error).toBeInstanceOf(InternalServerError);
   expect(error.status).toBe(501);
   expect(error.message).toBe(
-    'Puck GET /v1/graph/live → 501: not implemented (endpoint reserved in the Puck spec but not deployed on this brain)',
+    'Puck GET brain.acme.example/v1/graph/live → 501: not implemented (endpoint reserved in the Puck spec but not deployed on this brain)',
   );
 });

@@ -72,7 +72,9 @@ describe('webhooks.incoming.send', () => {
       .webhooks.incoming.send('generic', 'k3y_s3cr3t', { query: 'q' })
       .catch(caught);
     expect(error).toBeInstanceOf(NotFoundError);
-    expect(error.message).toBe('Puck POST /v1/webhooks/incoming/generic/[REDACTED] → 404: not_found');
+    expect(error.message).toBe(
+      'Puck POST brain.acme.example/v1/webhooks/incoming/generic/[REDACTED] → 404: not_found',
+    );
     expect(lines.length).toBeGreaterThan(0);
     for (const text of [error.message, error.stack, JSON.stringify(error), ...lines]) {
       expect(text).not.toContain('k3y_s3cr3t');

@@ -144,7 +144,9 @@ describe('investigations.create', () => {
     const error = await client().investigations.create({ query: 'q' }).catch(caught);
     expect(error).toBeInstanceOf(ConflictError);
     expect(error.code).toBe('idempotency_key_reused');
-    expect(error.message).toBe('Puck POST /v1/investigations → 409: idempotency_key_reused');
+    expect(error.message).toBe(
+      'Puck POST brain.acme.example/v1/investigations → 409: idempotency_key_reused',
+    );
     expect(error.message).not.toContain(KEY);
   });
 });
@@ -182,7 +184,9 @@ describe('investigations.retrieve', () => {
     api().get('/v1/investigations/inv_nope').reply(404, { error: 'investigation not found' });
     const error = await client().investigations.retrieve('inv_nope').catch(caught);
     expect(error).toBeInstanceOf(NotFoundError);
-    expect(error.message).toBe('Puck GET /v1/investigations/inv_nope → 404: investigation not found');
+    expect(error.message).toBe(
+      'Puck GET brain.acme.example/v1/investigations/inv_nope → 404: investigation not found',
+    );
     expect(error.code).toBeUndefined();
   });
 

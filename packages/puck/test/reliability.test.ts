@@ -31,7 +31,12 @@ const FAULTS: Array<{ name: string; fault: Omit<FakeFault, 'method' | 'path'>; r
 const CALLS = [
   { name: 'GET (agents.list)', method: 'GET', path: '/v1/agents', kind: 'read' },
   { name: 'keyed POST (investigations.create)', method: 'POST', path: '/v1/investigations', kind: 'keyed' },
-  { name: 'plain POST (subscriptions.create)', method: 'POST', path: '/v1/webhooks/subscriptions', kind: 'plain' },
+  {
+    name: 'plain POST (subscriptions.create)',
+    method: 'POST',
+    path: '/v1/webhooks/subscriptions',
+    kind: 'plain',
+  },
 ] as const;
 
 let fake: FakePuck;
@@ -55,13 +60,18 @@ afterAll(() => fake.close());
 async function call(kind: (typeof CALLS)[number]['kind'], n: number): Promise<void> {
   if (kind === 'read') await puck.agents.list();
   else if (kind === 'keyed') await puck.investigations.create({ query: `matrix ${n}` });
-  else await puck.webhooks.subscriptions.create({ url: `http://127.0.0.1:9/hook-${n}`, events: ['investigation.completed'] });
+  else
+    await puck.webhooks.subscriptions.create({
+      url: `http://127.0.0.1:9/hook-${n}`,
+      events: ['investigation.completed'],
+    });
 }
 
 /** How many times call `n` took effect on the fake. */
 function effects(kind: (typeof CALLS)[number]['kind'], n: number): number | undefined {
   if (kind === 'keyed') return fake.investigations.filter((i) => i.query === `matrix ${n}`).length;
-  if (kind === 'plain') return fake.subscriptions.filter((s) => s.url === `http://127.0.0.1:9/hook-${n}`).length;
+  if (kind === 'plain')
+    return fake.subscriptions.filter((s) => s.url === `http://127.0.0.1:9/hook-${n}`).length;
   return undefined; // a read changes nothing
 }
 
@@ -96,7 +106,8 @@ describe('fault matrix: no call lost or duplicated', () => {
           // Never sent twice, whatever the fault: the caller decides whether to try again.
           expect(sent).toHaveLength(1);
           expect(error).toBeDefined();
-          if (faultName.startsWith('slow') || faultName.startsWith('stalled')) expect(error).toBeInstanceOf(APITimeoutError);
+          if (faultName.startsWith('slow') || faultName.startsWith('stalled'))
+            expect(error).toBeInstanceOf(APITimeoutError);
           tally.typedFailures += 1;
         } else if (retryable) {
           expect(error).toBeUndefined();

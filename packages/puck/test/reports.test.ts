@@ -33,7 +33,7 @@ describe('investigations.report.retrieve', () => {
     expect(error).toBeInstanceOf(ConflictError);
     expect(error.status).toBe(409);
     expect(error.message).toBe(
-      'Puck GET /v1/investigations/inv_01hx/report → 409: investigation has not reached completed status',
+      'Puck GET brain.acme.example/v1/investigations/inv_01hx/report → 409: investigation has not reached completed status',
     );
     // Prose is not a code (vendors/puck.md §13.10).
     expect(error.code).toBeUndefined();

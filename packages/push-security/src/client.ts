@@ -46,7 +46,7 @@ export interface PushSecurityOptions extends ClientOptions {
   apiKey?: string | undefined;
   /**
    * The API host. Default: `PUSH_SECURITY_BASE_URL`, then `https://api.pushsecurity.com`. HTTPS only
-   * (plain `http://` is allowed for loopback hosts, e.g. the fake server). A trailing `/` is ignored.
+   * (plain `http://` is allowed for loopback hosts, e.g. the fake server). A trailing `/` and a pasted `/v1` are ignored.
    */
   baseURL?: string | undefined;
   /**
@@ -154,6 +154,7 @@ export class PushSecurity extends QuiverClient {
         sdk: 'quiver-push-security',
         version: VERSION,
         baseURL: options.baseURL ?? readEnv('PUSH_SECURITY_BASE_URL') ?? DEFAULT_BASE_URL,
+        versionSuffix: /\/v1$/i,
         auth: headerAuth('x-api-key', apiKey),
         parseError: parsePushError,
         rateLimit: { ...DEFAULT_RATE },

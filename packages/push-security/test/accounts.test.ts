@@ -121,7 +121,9 @@ describe('accounts.retrieve', () => {
       .accounts.retrieve('missing')
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
-    expect((error as Error).message).toBe('Push Security GET /v1/accounts/missing → 404: Account not found');
+    expect((error as Error).message).toBe(
+      'Push Security GET api.pushsecurity.com/v1/accounts/missing → 404: Account not found',
+    );
   });
 });
 

@@ -94,7 +94,7 @@ describe('apps.update', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PermissionDeniedError);
     expect((error as Error).message).toBe(
-      `Push Security PATCH /v1/apps/${app.id} → 403: Forbidden (a Read only API key cannot make PATCH requests; use a Full access key)`,
+      `Push Security PATCH api.pushsecurity.com/v1/apps/${app.id} → 403: Forbidden (a Read only API key cannot make PATCH requests; use a Full access key)`,
     );
   });
 });

@@ -115,7 +115,7 @@ describe('detections.update', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as Error).message).toMatch(
-      /^Push Security PATCH \/v1\/detections\/x → 403: Missing Authentication Token \(route may not exist/,
+      /^Push Security PATCH api\.pushsecurity\.com\/v1\/detections\/x → 403: Missing Authentication Token \(route may not exist/,
     );
   });
 });

@@ -33,7 +33,7 @@ describe('error mapping (api/push-security.md §1 table)', () => {
     expect(error).toBeInstanceOf(QuiverError);
     expect(error.status).toBe(status);
     expect(error.code).toBeUndefined();
-    expect(error.message).toMatch(`Push Security GET /v1/accounts/a1 → ${text}`);
+    expect(error.message).toMatch(`Push Security GET api.pushsecurity.com/v1/accounts/a1 → ${text}`);
   });
 
   it('403 "Missing Authentication Token" (API Gateway) → AuthenticationError with the key hint', async () => {
@@ -42,7 +42,7 @@ describe('error mapping (api/push-security.md §1 table)', () => {
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).not.toBeInstanceOf(PermissionDeniedError);
     expect(error.message).toBe(
-      'Push Security GET /v1/accounts → 403: Missing Authentication Token (the API key is missing or not valid; check PUSH_SECURITY_API_KEY)',
+      'Push Security GET api.pushsecurity.com/v1/accounts → 403: Missing Authentication Token (the API key is missing or not valid; check PUSH_SECURITY_API_KEY)',
     );
     expect(error.body).toEqual({ message: 'Missing Authentication Token' });
   });
@@ -58,7 +58,7 @@ describe('error mapping (api/push-security.md §1 table)', () => {
     intercept('GET', '/v1/accounts/a1', { status: 403, body: { message: 'Forbidden' } });
     const error = await failure(makeClient().accounts.retrieve('a1'));
     expect(error).toBeInstanceOf(PermissionDeniedError);
-    expect(error.message).toBe('Push Security GET /v1/accounts/a1 → 403: Forbidden');
+    expect(error.message).toBe('Push Security GET api.pushsecurity.com/v1/accounts/a1 → 403: Forbidden');
   });
 
   it('another 403 on a write → PermissionDeniedError with the Read only hint', async () => {
@@ -69,7 +69,7 @@ describe('error mapping (api/push-security.md §1 table)', () => {
     const error = await failure(makeClient().accounts.delete('a1'));
     expect(error).toBeInstanceOf(PermissionDeniedError);
     expect(error.message).toBe(
-      'Push Security DELETE /v1/accounts/a1 → 403: User is not authorized to access this resource (a Read only API key cannot make DELETE requests; use a Full access key)',
+      'Push Security DELETE api.pushsecurity.com/v1/accounts/a1 → 403: User is not authorized to access this resource (a Read only API key cannot make DELETE requests; use a Full access key)',
     );
   });
 
