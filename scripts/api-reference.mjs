@@ -120,7 +120,12 @@ function analyse(pkgDir) {
               info.children.push({ name: propName(member), type: text(member.type.typeName, sf) });
             }
             if (ts.isMethodDeclaration(member) && member.body && propName(member)) {
-              const params = member.parameters.map((p) => text(p, sf)).join(', ');
+              const params = member.parameters
+                .map(
+                  (p) =>
+                    `${p.dotDotDotToken ? '...' : ''}${text(p.name, sf)}${p.questionToken || p.initializer ? '?' : ''}`,
+                )
+                .join(', ');
               const returns = member.type ? text(member.type, sf) : '';
               let rowRef;
               const find = (n) => {
@@ -147,21 +152,6 @@ function analyse(pkgDir) {
     visit(sf);
   }
   return { routes, classes, client };
-}
-
-function signature(params) {
-  // Parameter names and optionality only: the types are in the Returns column and the TSDoc.
-  return params
-    .split(/,(?![^<({[]*[>)}\]])/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => {
-      const m = /^(\.\.\.)?(\w+)(\?)?\s*(?::|=|$)/.exec(p);
-      if (!m) return p;
-      const optional = m[3] || p.includes('=');
-      return `${m[1] ?? ''}${m[2]}${optional ? '?' : ''}`;
-    })
-    .join(', ');
 }
 
 function render(pkg, { routes, classes, client }) {
@@ -199,7 +189,7 @@ function render(pkg, { routes, classes, client }) {
         .filter(Boolean)
         .join(' ');
       rows.push(
-        `| \`${prefix}.${method.name}(${signature(method.params)})\` | ${http} | \`${method.returns.replace(/\|/g, '\\|') || '—'}\` | ${row?.page ?? '—'} | ${retried} | ${notes} |`,
+        `| \`${prefix}.${method.name}(${method.params})\` | ${http} | \`${method.returns.replace(/\|/g, '\\|') || '—'}\` | ${row?.page ?? '—'} | ${retried} | ${notes} |`,
       );
       count += 1;
     }

@@ -20,7 +20,8 @@ build.stdout.on('data', (chunk) => {
   for (const line of lines) {
     // One line per package: "cache hit" or "cache miss, executing".
     const m = /(@quiver\/[\w-]+):build: cache (hit|miss)/.exec(line) ?? /^(@quiver\/[\w-]+):build/.exec(line);
-    if (m && /cache (hit|miss)/.test(line)) console.log(`  ${m[2] === 'hit' ? 'cached ' : 'building'} ${m[1]}`);
+    if (m && /cache (hit|miss)/.test(line))
+      console.log(`  ${m[2] === 'hit' ? 'cached ' : 'building'} ${m[1]}`);
   }
 });
 const code = await new Promise((resolve) => build.on('close', resolve));
