@@ -6,6 +6,7 @@
 //   node scripts/api-reference.mjs --check  fail when any api.md is not current (run by `npm test`)
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -154,7 +155,7 @@ function analyse(pkgDir) {
   return { routes, classes, client };
 }
 
-function render(pkg, { routes, classes, client }) {
+function render(pkg, { routes, classes, client }, built) {
   const lines = [
     `# ${pkg.name} — API reference`,
     '',
@@ -175,6 +176,10 @@ function render(pkg, { routes, classes, client }) {
     for (const method of cls.methods) {
       if (cls === client && ['request', 'paginate', 'toJSON'].includes(method.name)) continue;
       const row = method.rowRef ? routes.get(method.rowRef) : undefined;
+      // The built row, when its table is exported, says how it pages in its own words.
+      const [table, key] = (method.rowRef ?? '').split('.');
+      const live = table && key ? built?.[table]?.[key] : undefined;
+      if (row && live?.page?.describe) row.page = live.page.describe;
       const http = row ? `\`${row.method} ${row.path}\`` : method.rowRef ? '(row)' : 'helper';
       const retried = row
         ? RETRIED_METHODS.has(row.method) || row.retrySafe || row.idempotency
@@ -222,7 +227,9 @@ for (const name of readdirSync(join(root, 'packages')).sort()) {
   const pkg = JSON.parse(readFileSync(manifestPath, 'utf8'));
   const facts = analyse(dir);
   if (!facts.client) continue; // core: no vendor client to document
-  const content = render(pkg, facts);
+  const dist = join(dir, 'dist/index.js');
+  const built = existsSync(dist) ? await import(pathToFileURL(dist).href) : undefined;
+  const content = render(pkg, facts, built);
   const target = join(dir, 'api.md');
   const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
   if (current === content) continue;
