@@ -176,11 +176,15 @@ async function readBody(response: Response, max: number, where: string): Promise
     new ResponseTooLargeError(
       `${where} → ${response.status}: the response body is larger than maxResponseBytes (${max} bytes); not read.`,
     );
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > max) {
+  const length = response.headers.get('content-length');
+  const declared = length === null ? Number.NaN : Number(length);
+  if (declared > max) {
     await response.body?.cancel().catch(() => undefined);
     throw tooLarge();
   }
+  // A declared length within the limit: the runtime's own reader is the fastest (and it stops at
+  // the declared length). Without one, count the bytes as they stream.
+  if (Number.isFinite(declared)) return response.text();
   if (!response.body) return '';
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
