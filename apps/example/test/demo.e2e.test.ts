@@ -1,5 +1,7 @@
+import type { FakePikarc } from '@quiver/pikarc/testing';
 import type { FakePuck } from '@quiver/puck/testing';
 import type { FakePushSecurity } from '@quiver/push-security/testing';
+import type { FakePwnbook } from '@quiver/pwnbook/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DemoContext } from '../src/context.ts';
 import { runDemo } from '../src/demo.ts';
@@ -32,12 +34,43 @@ describe('the demo against the fake servers', () => {
     expect(out).toMatch(/✓ investigation complete after/);
     expect(out).toMatch(/✓ verified signed webhook investigation\.completed/);
     expect(out).toMatch(/↻ a tampered copy of it is rejected \(WebhookVerificationError\)/);
+    expect(out).toMatch(/▸ Pwnbook: open a penetration-test engagement/);
+    expect(out).toMatch(/\(apps\/example\/src\/steps\/30-pwnbook\.ts\)/);
+    expect(out).toMatch(/✓ engagement eng_\w+ opened: “Retest example\.com — STOLEN_CREDENTIALS/);
+    expect(out).toMatch(
+      /description records the Puck investigation: .*Puck investigation inv_\w+ ended complete/,
+    );
+    expect(out).toMatch(/✓ \d+ active engagements in \d+ pages of 2/);
+    expect(out).toMatch(/▸ Pikarc: guard the triage agent/);
+    expect(out).toMatch(/✓ model step allowed and reported with its tokens/);
+    expect(out).toMatch(/↻ next step denied: KILL_SWITCH_ACTIVE \(PikarcBlockedError at step\)/);
+    expect(out).toMatch(/wrapped functions that ran after the DENY: 0/);
     expect(out).toMatch(/Summary\n {2}Vendor +Step +Result/);
+  });
+
+  it('recorded the Puck investigation in the Pwnbook engagement', () => {
+    const pwnbook = result.ctx.fakes.pwnbook as FakePwnbook;
+    const created = pwnbook.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/engagements');
+    expect(created).toHaveLength(1);
+    const investigation = result.ctx.state.investigation;
+    expect((created[0]?.body as { description: string }).description).toContain(
+      `Puck investigation ${investigation?.id}`,
+    );
+  });
+
+  it('let the Pikarc kill switch stop the agent: the denied step never ran, the run ended FAILED', () => {
+    const pikarc = result.ctx.fakes.pikarc as FakePikarc;
+    const runs = pikarc.runs;
+    expect(runs).toHaveLength(1);
+    expect(runs[0]?.status).toBe('FAILED');
+    const steps = pikarc.requests.filter((r) => r.method === 'POST' && /\/steps\/?$/.test(r.path));
+    expect(steps.map((r) => r.status)).toEqual([201, 201]);
+    expect(pikarc.workspace.kill_switch).toBe(false);
   });
 
   it('created exactly one investigation although the trigger was retried', () => {
     const puck = result.ctx.fakes.puck as FakePuck;
-    const triggers = puck.requestsTo('POST', '/v1/investigations');
+    const triggers = puck.requests.filter((r) => r.method === 'POST' && r.path === '/v1/investigations');
     expect(triggers.map((r) => r.status)).toEqual([429, 202]);
     const finding = result.ctx.state.worstFinding;
     expect(new Set(triggers.map((r) => r.idempotencyKey))).toEqual(new Set([`push-finding-${finding?.id}`]));
