@@ -7,6 +7,7 @@
 //   exports      every target of every package's exports map exists after the build (a build that
 //                races its own output — the ./testing types once vanished every other run — fails)
 //   reference    every vendor package's api.md is current (scripts/api-reference.mjs --check)
+//   examples     every package's examples/ typecheck and run against its fake (scripts/examples.mjs)
 //   conventions  every package keeps the scripts turbo runs in CI (build, typecheck, test, publint,
 //                attw), the exports map and `sideEffects: false`; vendor packages export ./testing
 //   size         bundle-size budgets (scripts/quality/size.mjs)
@@ -85,9 +86,17 @@ async function referenceGate({ log = console.log } = {}) {
   return { failures: run.status === 0 ? [] : [(run.stderr || 'api-reference --check failed').trim()] };
 }
 
+async function examplesGate({ log = console.log } = {}) {
+  const { spawnSync } = await import('node:child_process');
+  const run = spawnSync(process.execPath, [join(root, 'scripts/examples.mjs')], { encoding: 'utf8' });
+  log((run.stdout || '').trim());
+  return { failures: run.status === 0 ? [] : [`examples failed:\n${(run.stderr || run.stdout || '').trim()}`] };
+}
+
 const GATES = {
   exports: exportsGate,
   reference: referenceGate,
+  examples: examplesGate,
   conventions: conventionsGate,
   size: sizeGate,
   matrix: matrixGate,
