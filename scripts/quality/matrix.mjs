@@ -6,6 +6,7 @@
 //   ts-node16     `tsc` with module/moduleResolution node16: an .mts (import → .d.ts) and a .cts
 //                 (require → .d.cts) consumer; lib without DOM (a Node user's setup); skipLibCheck off
 //   ts-bundler    `tsc` with moduleResolution bundler, lib with DOM
+//   ts-5.2        the same with the oldest TypeScript supported (the `typescript-min` devDependency)
 //   deno          Deno 2, `npm:` specifiers resolved from the project's node_modules
 //                 (`nodeModulesDir: "manual"`), type-checked (`deno run --check`), no --allow-env;
 //                 the fake server runs in a Node process and its URL is passed in
@@ -26,7 +27,9 @@ import * as esbuild from 'esbuild';
 import { bin, discoverPackages, pack, pool, root, run, seconds, table, unpack } from './lib.mjs';
 
 const SPEC_DIR = join(root, 'scripts/matrix');
-const VARIANTS = ['node-esm', 'node-cjs', 'ts-node16', 'ts-bundler', 'deno'];
+const VARIANTS = ['node-esm', 'node-cjs', 'ts-node16', 'ts-bundler', 'ts-5.2', 'deno'];
+/** The oldest TypeScript the packages support (stated in the README): valibot's types need 5.2. */
+const MIN_TYPESCRIPT = '5.2';
 
 // ---------------------------------------------------------------------------------------------
 // Consumer code generation
@@ -292,6 +295,7 @@ async function buildTypesProject(entries, context) {
 
 const node = process.execPath;
 const tsc = createRequire(join(root, 'package.json')).resolve('typescript/bin/tsc');
+const tscMin = createRequire(join(root, 'package.json')).resolve('typescript-min/bin/tsc');
 
 function expectOk(result) {
   const ok = result.code === 0 && /^MATRIX-OK /m.test(result.stdout);
@@ -347,8 +351,10 @@ const STEPS = {
  * Runs one tsc over the types project and splits its diagnostics by package: a consumer file
  * `<folder>.*` or a file under `node_modules/@quiver/<folder>/`. Anything else counts for everyone.
  */
-async function typeCheck(dir, mode, entries) {
-  const result = await run(node, [tsc, '-p', `tsconfig.${mode}.json`, '--pretty', 'false'], { cwd: dir });
+async function typeCheck(dir, mode, entries, compiler = tsc) {
+  const result = await run(node, [compiler, '-p', `tsconfig.${mode}.json`, '--pretty', 'false'], {
+    cwd: dir,
+  });
   const byPackage = new Map(entries.map(({ pkg }) => [pkg.name, []]));
   const general = [];
   for (const line of `${result.stdout}${result.stderr}`.split('\n')) {
@@ -429,6 +435,12 @@ export async function matrixGate({ log = console.log, only = [], keep = false } 
           results.set(`${name} ts-${mode}`, outcome);
         }
       }),
+      async () => {
+        if (!projects.length) return;
+        for (const [name, outcome] of await typeCheck(typesDir, 'bundler', projects, tscMin)) {
+          results.set(`${name} ts-${MIN_TYPESCRIPT}`, outcome);
+        }
+      },
       ...['deno', 'node-esm', 'node-cjs'].flatMap((variant) =>
         projects.map((project) => async () => {
           results.set(`${project.pkg.name} ${variant}`, await STEPS[variant](project.dir));
