@@ -2,7 +2,7 @@
 // touched): `changeset version` applies the pending changesets, then `pnpm pack` packs every package
 // exactly as `changeset publish` would upload it. The tarballs are then inspected:
 //
-// - only what users need: package.json, README.md, CHANGELOG.md, LICENSE and built files under dist/
+// - only what users need: package.json, README.md, api.md, CHANGELOG.md, LICENSE and built files under dist/
 //   (.js/.cjs/.mjs, .d.ts/.d.cts/.d.mts, .map); no tests, fixtures, sources, configs or build caches;
 // - every source map's `sources` are in the tarball (or inlined as `sourcesContent`), every
 //   `sourceMappingURL` points at a file in the tarball;
@@ -20,6 +20,7 @@ import { bin, discoverPackages, pack, root, runOrThrow, table, unpack } from './
 const ALLOWED = [
   /^package\.json$/,
   /^README\.md$/,
+  /^api\.md$/,
   /^CHANGELOG\.md$/,
   /^LICEN[CS]E(\.md|\.txt)?$/,
   /^dist\/.+\.(js|cjs|mjs|d\.ts|d\.cts|d\.mts|map)$/,
