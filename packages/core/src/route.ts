@@ -164,6 +164,12 @@ export function route<const S extends `${HttpMethod} /${string}`, const O extend
     throw new ConfigurationError(`route(${JSON.stringify(spec)}): a list row cannot also pick.`);
   }
   const params = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string);
+  if (options.bodyId && params.includes('id')) {
+    // `args.id` is the body id: a path parameter of the same name would be filled with it too.
+    throw new ConfigurationError(
+      `route(${JSON.stringify(spec)}): a body-id row cannot also have an {id} path parameter; name it after what it is ({campaignId}).`,
+    );
+  }
   let responseSchema: AnySchema | undefined;
   if (!options.page && !options.empty) {
     let inner: AnySchema = options.returns ?? (v.unknown() as AnySchema);

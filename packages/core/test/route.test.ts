@@ -320,6 +320,9 @@ describe('endpoint rows', () => {
 
   it('refuses a malformed row at declaration', () => {
     expect(() => route('FETCH /x' as 'GET /x', { summary: 'x' })).toThrow(ConfigurationError);
+    expect(() => route('PATCH /things/{id}/leads', { summary: 'x', bodyId: 'leadId' })).toThrow(
+      /a body-id row cannot also have an \{id\} path parameter/,
+    );
   });
 });
 
