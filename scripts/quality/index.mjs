@@ -39,7 +39,9 @@ async function conventionsGate({ log = console.log } = {}) {
     if (m.sideEffects !== false) problems.push('"sideEffects": false is missing (tree-shaking)');
     if (m.type !== 'module') problems.push('"type": "module" is missing');
     if (!m.exports?.['.']) problems.push('no exports["."]');
-    if (!pkg.isCore && !m.exports?.['./testing']) problems.push('no exports["./testing"] (the fake server)');
+    // A vendor package (it has a client) ships its fake server as ./testing.
+    const vendor = existsSync(join(pkg.dir, 'src/client.ts')) && !pkg.isCore;
+    if (vendor && !m.exports?.['./testing']) problems.push('no exports["./testing"] (the fake server)');
     if (!m.files?.includes('dist')) problems.push('"files" does not list dist');
     if (!existsSync(join(root, 'scripts/matrix', `${pkg.dirName}.json`))) {
       problems.push(`no runtime-matrix spec scripts/matrix/${pkg.dirName}.json`);
@@ -90,7 +92,9 @@ async function examplesGate({ log = console.log } = {}) {
   const { spawnSync } = await import('node:child_process');
   const run = spawnSync(process.execPath, [join(root, 'scripts/examples.mjs')], { encoding: 'utf8' });
   log((run.stdout || '').trim());
-  return { failures: run.status === 0 ? [] : [`examples failed:\n${(run.stderr || run.stdout || '').trim()}`] };
+  return {
+    failures: run.status === 0 ? [] : [`examples failed:\n${(run.stderr || run.stdout || '').trim()}`],
+  };
 }
 
 const GATES = {

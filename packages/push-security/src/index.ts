@@ -37,7 +37,15 @@ export * from './resources/browsers.js';
 export * from './resources/detections.js';
 export * from './resources/employees.js';
 export * from './resources/findings.js';
-export * from './resources/shared.js';
+// The list helpers of resources/shared.ts are internal: only the shapes users meet are public.
+export {
+  type ListEnvelope,
+  type ListParams,
+  type OpenFilters,
+  type Paging,
+  PagingSchema,
+  TimestampSchema,
+} from './resources/shared.js';
 export * from './resources/webhooks.js';
 export * from './timestamps.js';
 export * from './version.js';
