@@ -53,9 +53,8 @@ describe('the demo against the fake servers', () => {
     const created = pwnbook.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/engagements');
     expect(created).toHaveLength(1);
     const investigation = result.ctx.state.investigation;
-    expect((created[0]?.body as { description: string }).description).toContain(
-      `Puck investigation ${investigation?.id}`,
-    );
+    const body = created[0]?.body as { description?: string } | undefined;
+    expect(body?.description).toContain(`Puck investigation ${investigation?.id}`);
   });
 
   it('let the Pikarc kill switch stop the agent: the denied step never ran, the run ended FAILED', () => {
