@@ -1,5 +1,6 @@
 import type { FakePikarc } from '@quiver/pikarc/testing';
 import type { FakePuck } from '@quiver/puck/testing';
+import type { FakePuffle } from '@quiver/puffle/testing';
 import type { FakePushSecurity } from '@quiver/push-security/testing';
 import type { FakePwnbook } from '@quiver/pwnbook/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +42,13 @@ describe('the demo against the fake servers', () => {
       /description records the Puck investigation: .*Puck investigation inv_\w+ ended complete/,
     );
     expect(out).toMatch(/✓ \d+ active engagements in \d+ pages of 2/);
+    expect(out).toMatch(/▸ Puffle: find the people at the organization behind the finding/);
+    expect(out).toMatch(/✓ 2 people at example\.com in \d+ pages of 1/);
+    expect(out).toMatch(/↻ Puffle answered 503: the SDK retries the run with the same body idempotencyKey/);
+    expect(out).toMatch(
+      /✓ enrichment run run_\w+ completed: Ada Lovelace <ada@example\.com>, Bob Builder <bob@example\.com>/,
+    );
+    expect(out).toMatch(/✓ credits spent: 4 \(40 → 36\), charged once although the start was retried/);
     expect(out).toMatch(/▸ Pikarc: guard the triage agent/);
     expect(out).toMatch(/✓ model step allowed and reported with its tokens/);
     expect(out).toMatch(/↻ next step denied: KILL_SWITCH_ACTIVE \(PikarcBlockedError at step\)/);
@@ -55,6 +63,16 @@ describe('the demo against the fake servers', () => {
     const investigation = result.ctx.state.investigation;
     const body = created[0]?.body as { description?: string } | undefined;
     expect(body?.description).toContain(`Puck investigation ${investigation?.id}`);
+  });
+
+  it('retried the Puffle enrichment with one idempotency key and charged it once', () => {
+    const puffle = result.ctx.fakes.puffle as FakePuffle;
+    const starts = puffle.requests.filter((r) => r.method === 'POST' && r.path === '/api/enrichment');
+    expect(starts.map((r) => r.status)).toEqual([503, 201]);
+    const keys = starts.map((r) => (r.body as { idempotencyKey?: string }).idempotencyKey);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect(puffle.credits).toBe(36);
   });
 
   it('let the Pikarc kill switch stop the agent: the denied step never ran, the run ended FAILED', () => {
