@@ -141,7 +141,18 @@ function analyse(pkgDir) {
                 if (!rowRef) ts.forEachChild(n, find);
               };
               find(member.body);
-              info.methods.push({ name: propName(member), params, returns, rowRef });
+              // A helper (no row): the first sentence of its TSDoc says what it does.
+              const doc = ts
+                .getJSDocCommentsAndTags(member)
+                .filter(ts.isJSDoc)
+                .map((d) =>
+                  typeof d.comment === 'string' ? d.comment : (ts.getTextOfJSDocComment(d.comment) ?? ''),
+                )
+                .join(' ')
+                .replace(/\s+/g, ' ')
+                .trim();
+              const summary = /^(.+?[.:])(\s|$)/.exec(doc)?.[1] ?? doc;
+              info.methods.push({ name: propName(member), params, returns, rowRef, summary });
             }
           }
           classes.set(info.name, info);
@@ -187,7 +198,7 @@ function render(pkg, { routes, classes, client }, built) {
           : 'no'
         : '—';
       const notes = [
-        row?.summary ?? '',
+        row?.summary ?? method.summary ?? '',
         row?.experimental ? '*Experimental.*' : '',
         row && row.auth !== 'key' ? `Credential: ${row.auth}.` : '',
       ]
