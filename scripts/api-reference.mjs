@@ -151,7 +151,7 @@ function analyse(pkgDir) {
                 .join(' ')
                 .replace(/\s+/g, ' ')
                 .trim();
-              const summary = /^(.+?[.:])(\s|$)/.exec(doc)?.[1] ?? doc;
+              const summary = /^(.+?\.)(\s|$)/.exec(doc)?.[1] ?? doc;
               info.methods.push({ name: propName(member), params, returns, rowRef, summary });
             }
           }
