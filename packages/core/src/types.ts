@@ -164,7 +164,14 @@ export interface VendorDefinition {
    * What the `ConfigurationError` of a call without its credential tells the user to do, per
    * credential: `{ key: 'pass apiKey or set PIKARC_API_KEY', jwt: 'use Pikarc.login({ email, password })' }`.
    */
-  credentialHint?: { key?: string; jwt?: string } | undefined;
+  credentialHint?:
+    | {
+        /** The hint for a call that needs the API key when the client has none. */
+        key?: string;
+        /** The hint for a call that needs the login token (JWT) when the client has none. */
+        jwt?: string;
+      }
+    | undefined;
   /** Reads the vendor's error envelope. */
   parseError?: ErrorParser;
   /** The vendor's published limits, used when the user passes no `rateLimit`. */

@@ -230,7 +230,10 @@ declare const unknownEventType: unique symbol;
  * names", and a plain `string` member would stop `switch`/`===` on the known names from narrowing.
  * Read it in a `default:` branch with `String(event.event_type)`.
  */
-export type UnknownEventType = { readonly [unknownEventType]: 'UnknownEventType' };
+export type UnknownEventType = {
+  /** Type-only brand that keeps the type apart from `string`; absent at run time. */
+  readonly [unknownEventType]: 'UnknownEventType';
+};
 
 /** How one vendor signs its webhooks: what `verifyWebhook` and `unwrapWebhook` need to know. */
 export interface WebhookScheme<TEvent = unknown> {

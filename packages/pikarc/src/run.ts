@@ -71,6 +71,7 @@ export type GuardedRunFn<T> = (run: GuardedRun) => T | Promise<T>;
 
 /** What the guarded run needs of the client. */
 export interface GuardedRunHost {
+  /** The client's runs resource: the guarded run creates, updates and ends steps and runs through it. */
   readonly runs: Runs;
   /** Where a failed FAILED report or a failed end goes by default. */
   warn(message: string): void;

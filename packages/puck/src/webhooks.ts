@@ -110,7 +110,10 @@ const KNOWN_EVENT_TYPES: ReadonlySet<string> = new Set([
  * `event_type` is the string Puck sent, typed opaquely so that the known names still narrow (read it
  * with `String(event.event_type)`).
  */
-export type UnknownPuckEvent = v.InferOutput<typeof EnvelopeFieldsSchema> & { event_type: UnknownEventType };
+export type UnknownPuckEvent = v.InferOutput<typeof EnvelopeFieldsSchema> & {
+  /** The event type Puck sent, one this SDK version does not know: read it with `String(event.event_type)`. */
+  event_type: UnknownEventType;
+};
 
 /**
  * A verified webhook event: a discriminated union on `event_type`, so `switch (event.event_type)`

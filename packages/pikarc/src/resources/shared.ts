@@ -25,7 +25,9 @@ export type DenyReason = Open<(typeof DENY_REASONS)[number]>;
  * evaluated" appears in no sample; if the server sends it, looseness keeps it.
  */
 export const DecisionSchema = v.looseObject({
+  /** `'ALLOW'` or `'DENY'`: whether the run or step may go ahead. */
   outcome: openEnum(['ALLOW', 'DENY']),
+  /** The deny code, e.g. `'KILL_SWITCH_ACTIVE'`; `null` or absent on ALLOW. */
   reason: v.optional(v.nullable(DenyReasonSchema)),
 });
 /** A decision: `outcome` `'ALLOW'` or `'DENY'`, and the deny code (`null` on ALLOW). */

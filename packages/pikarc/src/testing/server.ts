@@ -50,43 +50,81 @@ export type FakeDenyReason =
 
 /** A step as the fake stores it. */
 export interface FakeStep {
+  /** The step's UUID. */
   id: string;
+  /** The step type as sent: `'MODEL_CALL'`, `'TOOL_CALL'`, `'INPUT'`, … */
   type: string;
+  /** The step's position in its run, as sent (an integer ≥ 1). */
   sequence: number;
+  /** The model as sent (prices the step's tokens); `null` when none was sent. */
   model: string | null;
+  /** The tool's name as sent; `null` when none was sent. */
   tool_name: string | null;
+  /** The step's input data as sent; `null` when none was sent. */
   input_data: Record<string, unknown> | null;
   /** `ALLOWED`, or `BLOCKED` when denied (the real DENY value is not documented); then what was reported. */
   status: string;
-  decision: { outcome: 'ALLOW' | 'DENY'; reason: FakeDenyReason | null };
+  /** The guardrail decision made when the step was created. */
+  decision: {
+    /** `'ALLOW'`, or `'DENY'` when a guardrail refused it. */
+    outcome: 'ALLOW' | 'DENY';
+    /** The deny code on DENY; `null` on ALLOW. */
+    reason: FakeDenyReason | null;
+  };
+  /** The duration reported by a step update, in ms; `null` until reported. */
   duration_ms: number | null;
+  /** The prompt tokens reported by a step update; `null` until reported. */
   prompt_tokens: number | null;
+  /** The completion tokens reported by a step update; `null` until reported. */
   completion_tokens: number | null;
+  /** The cost in USD from the model's active pricing entry; `null` until tokens are reported or when the model has none. */
   cost_usd: number | null;
+  /** When the step was created (ISO 8601, from the fake's clock). */
   created_at: string;
 }
 
 /** A run as the fake stores it. */
 export interface FakeRun {
+  /** The run's UUID. */
   id: string;
+  /** The workspace the run belongs to (the one whose API key started it). */
   workspace_id: string;
+  /** The SDK user the run was started for, as sent. */
   user_id: string;
+  /** The run's metadata as sent; `null` when none was sent. */
   metadata: Record<string, unknown> | null;
+  /** `RUNNING` once allowed, `BLOCKED` when the start was denied, then `COMPLETED` or `FAILED` once ended. */
   status: 'RUNNING' | 'COMPLETED' | 'FAILED' | 'BLOCKED';
-  decision: { outcome: 'ALLOW' | 'DENY'; reason: FakeDenyReason | null };
+  /** The guardrail decision made when the run started. */
+  decision: {
+    /** `'ALLOW'`, or `'DENY'` when a guardrail refused it. */
+    outcome: 'ALLOW' | 'DENY';
+    /** The deny code on DENY; `null` on ALLOW. */
+    reason: FakeDenyReason | null;
+  };
+  /** When the run started (ISO 8601, from the fake's clock). */
   created_at: string;
+  /** When the run was ended (ISO 8601); `null` while it has not been ended. */
   ended_at: string | null;
+  /** The run's steps, in creation order. */
   steps: FakeStep[];
 }
 
 /** A workspace: its settings as the API shows them, plus what only the server knows. */
 export interface FakeWorkspace {
+  /** The workspace's UUID (`FAKE_PIKARC_WORKSPACE_ID` for the default one). */
   id: string;
+  /** The workspace's name. */
   name: string;
+  /** The workspace's URL slug. */
   slug: string;
+  /** Whether the kill switch is on: every run start and step is then denied with `KILL_SWITCH_ACTIVE`. */
   kill_switch: boolean;
+  /** The workspace's daily budget in USD; `null`: no budget. */
   daily_budget_usd: number | null;
+  /** The daily budget in USD of each SDK user; `null`: no budget. */
   user_daily_budget_usd: number | null;
+  /** How many runs may be `RUNNING` at once; a start beyond it is denied with `MAX_CONCURRENT_RUNS_EXCEEDED`. */
   max_concurrent_runs: number;
   /** Not an API field (the docs say the plan is not in the workspace response). */
   plan: FakePlan;
@@ -100,16 +138,29 @@ export interface FakeWorkspace {
   api_key: string | undefined;
   /** The active key's record. */
   api_key_id: string | undefined;
+  /** When the active key was created (ISO 8601). */
   api_key_created_at: string | undefined;
   /** Spend in USD by UTC day (`YYYY-MM-DD`): `total` and per SDK user. */
-  spend: Map<string, { total: number; users: Map<string, number> }>;
+  spend: Map<
+    string,
+    {
+      /** The workspace's spend that day, in USD. */
+      total: number;
+      /** Each SDK user's spend that day, in USD, by user id. */
+      users: Map<string, number>;
+    }
+  >;
 }
 
 /** A dashboard account. */
 export interface FakeAccount {
+  /** The account's UUID. */
   id: string;
+  /** The email to log in with. */
   email: string;
+  /** The password to log in with. */
   password: string;
+  /** The workspace the account belongs to. */
   workspace_id: string;
 }
 
@@ -117,15 +168,21 @@ export interface FakeAccount {
 export interface FakeWorkspaceOptions {
   /** Plan. Default `'scale'` for the default workspace (so the kill switch can be turned on), else `'basic'`. */
   plan?: FakePlan;
+  /** Name. Default `'Fake Workspace'` for the default workspace, else `'Workspace <n>'`. */
   name?: string;
+  /** URL slug. Default `'fake-workspace'` for the default workspace, else derived from the name. */
   slug?: string;
+  /** Whether the kill switch starts on. Default `false`. */
   kill_switch?: boolean;
+  /** Daily budget of the workspace in USD. Default `null` (no budget). */
   daily_budget_usd?: number | null;
+  /** Daily budget of each SDK user in USD. Default `null` (no budget). */
   user_daily_budget_usd?: number | null;
   /** Default 3 on Basic, 10 otherwise. */
   max_concurrent_runs?: number;
   /** Default: the plan's (1000 Basic, 50000 Pro, unlimited above). */
   monthly_run_limit?: number | null;
+  /** Runs already started this month. Default `0`. */
   monthly_run_count?: number;
   /** SDK user ids to deny with `USER_BLOCKED`. */
   blocked_users?: string[];
@@ -139,9 +196,13 @@ export interface FakeWorkspaceOptions {
 
 /** A pricing entry to seed. */
 export interface FakePricing {
+  /** The model the entry prices, e.g. `'gpt-4o'`: steps with this model are costed with it. */
   model: string;
+  /** USD per prompt token. */
   input_cost_per_token: number;
+  /** USD per completion token. */
   output_cost_per_token: number;
+  /** Whether the entry is listed and used for costing. Default `true`. */
   is_active?: boolean;
 }
 

@@ -121,7 +121,9 @@ const CompanyProfileBody = v.object({
 });
 /** Body of `context.replace`: the whole `{ context, profile }` (a full-object write). */
 export type CompanyProfileParams = {
+  /** The ICP context (`user`, `company`, `content`, `market`, `extra`), or `null`. */
   context: CompanyContext | null;
+  /** The identity part (`firstName`, `lastName`, `companyName`, `website`), or `null`. */
   profile: v.InferInput<typeof ProfileSchema> | null;
 };
 

@@ -6,39 +6,58 @@
  */
 
 /** A record of the fake: a JSON object with an `id`. */
-export type FakeRecord = { id: string } & Record<string, unknown>;
+export type FakeRecord = {
+  /** The record's id, as the API returns it. */
+  id: string;
+} & Record<string, unknown>;
 
 /** Everything the fake holds. Mutated by the fake's handlers; `reset()` restores a fresh seed. */
 export interface FakePuffleData {
   /** Credits left: billable calls answer 402 `{ required, balance }` when short. */
   credits: number;
+  /** The signed-in account, as `GET /api/account` returns it. */
   account: Record<string, unknown>;
+  /** The company profile `{ context, profile }`, as `GET /api/context` returns it. */
   context: Record<string, unknown>;
+  /** The credit price table, as `GET /api/credits/config` returns it. */
   creditsConfig: Record<string, unknown>;
+  /** Leads, people and companies. */
   leads: FakeRecord[];
   /** Lists; `leadIds` holds memberships (not sent on the wire). */
   lists: FakeRecord[];
+  /** Lead Search tasks, newest first. */
   searchTasks: FakeRecord[];
   /** Result rows of each Lead Search task, by task id. */
   searchResults: Record<string, unknown[]>;
+  /** The enrichments that can be run (`work_email`, `website_overview`). */
   enrichments: FakeRecord[];
+  /** Enrichment runs. */
   runs: FakeRecord[];
   /** Per-Lead items of each run, by run id. */
   runItems: Record<string, FakeRecord[]>;
+  /** Signals. */
   signals: FakeRecord[];
+  /** The people and companies signals point at. */
   signalLeads: FakeRecord[];
+  /** Signal types (six built-in ones in the seed). */
   signalTypes: FakeRecord[];
+  /** Signal searches, newest first. */
   signalSearches: FakeRecord[];
+  /** Signal settings: `paused`, `scanTimeUtc`, `pipelineStatus`. */
   signalSettings: Record<string, unknown>;
+  /** Campaigns. */
   campaigns: FakeRecord[];
   /** Sequence nodes, by campaign id. */
   sequenceNodes: Record<string, FakeRecord[]>;
   /** Campaign leads ("prospects"), by campaign id. */
   prospects: Record<string, FakeRecord[]>;
+  /** Inbox threads (conversations). */
   threads: FakeRecord[];
   /** Messages, by thread id. */
   messages: Record<string, FakeRecord[]>;
+  /** Sender accounts, email and LinkedIn (the email ones are also the email accounts). */
   senders: FakeRecord[];
+  /** Email sending domains. */
   domains: FakeRecord[];
 }
 

@@ -34,7 +34,14 @@ export interface FakeOrganization {
   /** ISO-8601 UTC. */
   updatedAt: string;
   /** Security settings (read-only over the API). */
-  settings: { requireTwoFactor: boolean; domainAutoJoin: boolean; ssoEnabled: boolean };
+  settings: {
+    /** Whether members must use two-factor authentication. */
+    requireTwoFactor: boolean;
+    /** Whether users with the organization's email domain join it automatically. */
+    domainAutoJoin: boolean;
+    /** Whether single sign-on is enabled. */
+    ssoEnabled: boolean;
+  };
 }
 
 /** A member of the fake's organization. */
