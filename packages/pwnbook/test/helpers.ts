@@ -39,16 +39,8 @@ export function useNock(): void {
   });
 }
 
-/** The rejection of a call that must fail (a resolved call fails the test). */
-// biome-ignore lint/suspicious/noExplicitAny: tests inspect the fields of whichever error class arrived
-export async function rejection(promise: PromiseLike<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail, but it succeeded');
-}
+/** The rejection of a call that must fail (a resolved call fails the test): the kit's helper. */
+export { rejection } from '@quiver/core/testing';
 
 /** An engagement as Pwnbook's docs show it. */
 export function engagement(id: string, extra: Record<string, unknown> = {}) {

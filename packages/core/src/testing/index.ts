@@ -6,9 +6,11 @@
  *   recorder that never records credentials.
  * - {@link cursorPage}, {@link offsetPage}, {@link numberPage}: the server side of each pagination style.
  * - {@link IdempotencyStore}, {@link TokenBucket}, {@link sendWebhook}, {@link canonicalJson}, {@link randomId}.
+ * - {@link rejection}: the error of a call that must fail, for tests in any framework.
  *
  * @module @quiver/core/testing
  */
+export { rejection } from './assertions.js';
 export { HttpError } from './errors.js';
 export { type IdempotencyCheck, IdempotencyStore, type IdempotencyStoreOptions } from './idempotency.js';
 export { canonicalJson, randomId } from './ids.js';
