@@ -75,25 +75,13 @@ const PwnbookPermissionDeniedErrorBase = PwnbookPermissionDeniedError;
  * overlap in Pwnbook's docs, so catch both for bad input). A 403 becomes a
  * `PwnbookPermissionDeniedError` whose `requiredScope` and message hint name the scope the key needs.
  */
-export const parsePwnbookError: ErrorParser = ({ status, body, method, path }) => {
-  const parsed = v.safeParse(PwnbookErrorBodySchema, body);
-  let message: string | undefined;
-  let code: string | undefined;
-  if (parsed.success) {
-    const error = parsed.output.error;
-    if (typeof error === 'string') message = error;
-    else if (error) {
-      message = error.message;
-      code = error.code;
-    }
-    message ??= parsed.output.message;
-  }
-  if (status !== 403) return { message, code };
+export const parsePwnbookError: ErrorParser = ({ status, method, path }) => {
+  // The message and code of the envelope are read by core's common reader of error bodies; only the
+  // 403's scope is Pwnbook's own.
+  if (status !== 403) return undefined;
   const scope = scopeForRequest(method, path);
-  if (!scope) return { message, code, errorClass: PwnbookPermissionDeniedError };
+  if (!scope) return { errorClass: PwnbookPermissionDeniedError };
   return {
-    message,
-    code,
     errorClass: deniedClassFor(scope),
     hint: `this call needs an API key with the ${scope} scope; keys are created under Organization Settings → API Keys`,
   };
