@@ -529,7 +529,10 @@ export abstract class APIResource<C extends QuiverClient = QuiverClient> {
   /**
    * Runs an endpoint row (`route(...)`): checks the arguments, sends the request through the client's
    * pipeline and resolves the typed result — a `Paginator` for list rows. Every failure, argument
-   * checks included, is a rejection.
+   * checks included, is a rejection. For vendor packages' resource classes (rows come from
+   * `@quiver/core/internal`).
+   *
+   * @internal
    */
   protected _call<R extends AnyRoute>(row: R, args: RouteArgs<R>, opts?: RequestOptions): RouteResult<R> {
     const run = runners.get(this._client);

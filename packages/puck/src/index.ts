@@ -42,6 +42,8 @@ export * from './resources/curiosity.js';
 export * from './resources/findings.js';
 export * from './resources/graph.js';
 export * from './resources/inbound.js';
+// The shared query schema of cursor lists (what `CursorParams` is made of).
+export { CursorQuery } from './resources/input.js';
 export * from './resources/investigations.js';
 export * from './resources/reports.js';
 export * from './resources/shared.js';

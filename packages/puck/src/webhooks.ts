@@ -38,7 +38,8 @@ const envelope = {
   emitted_at: v.string(),
   api_version: v.string(),
 };
-const EnvelopeFieldsSchema = v.object({ ...envelope, data: v.looseObject({}) });
+/** The input schema (valibot) of a call's input: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const EnvelopeFieldsSchema = v.object({ ...envelope, data: v.looseObject({}) });
 
 /** The envelope every delivery shares; `data` is event-specific. */
 export const PuckEventEnvelopeSchema = v.looseObject({

@@ -41,6 +41,7 @@ export * from './resources/findings.js';
 export {
   type ListEnvelope,
   type ListParams,
+  listEntries,
   type OpenFilters,
   type Paging,
   PagingSchema,

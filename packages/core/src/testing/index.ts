@@ -21,6 +21,7 @@ export {
   numberPage,
   type OffsetPageOptions,
   offsetPage,
+  type QueryValue,
 } from './pagination.js';
 export {
   type FakeHandler,

@@ -7,8 +7,8 @@
 import { Buffer } from 'node:buffer';
 import { HttpError } from './errors.js';
 
-/** A query value as it comes from `req.query.get(…)`, or a number. */
-type QueryValue = string | number | null | undefined;
+/** A raw query value as a handler reads it (`req.query.get(...)`), or a number. */
+export type QueryValue = string | number | null | undefined;
 
 /** Size limits shared by the page helpers. */
 interface SizeOptions {

@@ -30,7 +30,8 @@ export const AgentConfigSchema = v.looseObject({});
 /** An agent's configuration as the brain last sent it. */
 export type AgentConfig = v.InferOutput<typeof AgentConfigSchema>;
 
-const AgentListQuery = v.looseObject({
+/** The input schema (valibot) of the query a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const AgentListQuery = v.looseObject({
   ...cursorQuery,
   /** `connected` | `disconnected` | `degraded`. */
   status: v.optional(openInput(['connected', 'disconnected', 'degraded'])),

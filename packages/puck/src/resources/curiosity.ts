@@ -43,7 +43,8 @@ const curiosityFields = {
   active: v.optional(v.boolean()),
 };
 
-const CuriosityCreateBody = v.looseObject({
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const CuriosityCreateBody = v.looseObject({
   /** Required: the natural-language question. */
   query: v.pipe(v.string(), v.minLength(1, 'must not be empty')),
   /** Required: a duration such as `"1h"`, `"24h"`, `"7d"`. */
@@ -54,7 +55,8 @@ const CuriosityCreateBody = v.looseObject({
 export type CuriosityCreateParams = v.InferInput<typeof CuriosityCreateBody>;
 
 // The update body is assumed to take any create field.
-const CuriosityUpdateBody = v.looseObject({
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const CuriosityUpdateBody = v.looseObject({
   query: v.optional(v.string()),
   interval: v.optional(v.string()),
   ...curiosityFields,

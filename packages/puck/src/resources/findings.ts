@@ -19,7 +19,8 @@ export const FindingSchema = v.looseObject({
 /** A finding. */
 export type Finding = v.InferOutput<typeof FindingSchema>;
 
-const FindingListQuery = v.looseObject({
+/** The input schema (valibot) of the query a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const FindingListQuery = v.looseObject({
   ...cursorQuery,
   /** Only findings of this severity. */
   severity: v.optional(openInput(['low', 'medium', 'high', 'critical'])),
@@ -31,11 +32,13 @@ const FindingListQuery = v.looseObject({
 /** Query of `findings.list` (Puck's API reference, Findings). */
 export type FindingListParams = v.InferInput<typeof FindingListQuery>;
 
-const DISMISS_REASONS = ['false_positive', 'accepted_risk', 'resolved', 'duplicate'] as const;
+/** The input schema (valibot) of a call's input: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const DISMISS_REASONS = ['false_positive', 'accepted_risk', 'resolved', 'duplicate'] as const;
 /** Why a finding is dismissed (Puck's API reference, Findings: dismiss); open, so new reasons are accepted. */
 export type DismissReason = Open<(typeof DISMISS_REASONS)[number]>;
 
-const FindingDismissBody = v.looseObject({
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const FindingDismissBody = v.looseObject({
   /** Required: `false_positive`, `accepted_risk`, `resolved` or `duplicate`. */
   reason: v.pipe(openInput(DISMISS_REASONS), v.minLength(1, 'must not be empty')),
   /** Free text for the audit log. */

@@ -37,7 +37,8 @@ export const SubgraphSchema = v.looseObject({
 /** The neighbourhood of a node; `truncated` says the lowest-confidence edges were pruned. */
 export type Subgraph = v.InferOutput<typeof SubgraphSchema>;
 
-const SubgraphQuery = v.looseObject({
+/** The input schema (valibot) of the query a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const SubgraphQuery = v.looseObject({
   /** Required: the node id at the centre (`node_…`). */
   focus_node: v.pipe(v.string(), v.minLength(1, 'must not be empty')),
   /** Radius in hops. Server default: not documented. */

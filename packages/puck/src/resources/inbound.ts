@@ -26,7 +26,8 @@ export const InboundReceiptSchema = v.looseObject({
 /** What the receiver answered. */
 export type InboundReceipt = v.InferOutput<typeof InboundReceiptSchema>;
 
-const InboundEndpointCreateBody = v.looseObject({
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const InboundEndpointCreateBody = v.looseObject({
   /** `generic` | `crowdstrike` | `github` (field name inferred). */
   provider: v.pipe(openInput(PROVIDERS), v.minLength(1, 'must not be empty')),
   /** HMAC key the provider signs its deliveries with; Puck then verifies them. */

@@ -118,7 +118,8 @@ export type InvestigationQueued = v.InferOutput<typeof InvestigationQueuedSchema
 // Parameters
 // ---------------------------------------------------------------------------------------------
 
-const InvestigationCreateBody = v.looseObject({
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const InvestigationCreateBody = v.looseObject({
   /** The natural-language question, e.g. `"find unauthorised AI tools on engineering laptops"`. */
   query: v.pipe(
     v.string(),
@@ -146,7 +147,8 @@ const InvestigationCreateBody = v.looseObject({
 /** Body of `investigations.create` (Puck's API reference, Investigations). */
 export type InvestigationCreateParams = v.InferInput<typeof InvestigationCreateBody>;
 
-const InvestigationListQuery = v.looseObject({
+/** The input schema (valibot) of the query a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const InvestigationListQuery = v.looseObject({
   ...cursorQuery,
   /** Filter by status (assumed parameter). */
   status: v.optional(openInput(STATUSES)),

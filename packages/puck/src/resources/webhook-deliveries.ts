@@ -22,7 +22,8 @@ export const WebhookDeliverySchema = v.looseObject({
 /** A webhook delivery (`X-Puck-Delivery-Id` is its id). */
 export type WebhookDelivery = v.InferOutput<typeof WebhookDeliverySchema>;
 
-const WebhookDeliveryListQuery = v.looseObject({
+/** The input schema (valibot) of the query a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const WebhookDeliveryListQuery = v.looseObject({
   ...cursorQuery,
   /** e.g. `failed_permanent` / `dead_lettered` for the dead letters. */
   status: v.optional(openInput(DELIVERY_STATUSES)),

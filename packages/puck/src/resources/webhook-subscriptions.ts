@@ -30,7 +30,8 @@ export const WebhookSubscriptionSchema = v.looseObject({
 /** A webhook subscription. Store `secret` from the create response: it is never returned again. */
 export type WebhookSubscription = v.InferOutput<typeof WebhookSubscriptionSchema>;
 
-const FiltersInput = v.looseObject({
+/** The input schema (valibot) of a call's input: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const FiltersInput = v.looseObject({
   /** Deliver only events at or above this severity; events without a severity are always delivered. */
   min_severity: v.optional(openInput(['low', 'medium', 'high', 'critical'])),
   /** Every pair must be present in the event's tags. */
@@ -44,7 +45,8 @@ const EventTypesInput = v.array(
   v.custom<PuckEventType>((type) => typeof type === 'string', 'must be a string'),
 );
 
-const WebhookSubscriptionCreateBody = v.looseObject({
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const WebhookSubscriptionCreateBody = v.looseObject({
   /** Where deliveries are POSTed (the console requires HTTPS). */
   url: v.pipe(v.string(), v.minLength(1, 'must not be empty')),
   /** Event types to deliver, e.g. `['investigation.completed', 'finding.discovered']`. */
@@ -56,7 +58,8 @@ const WebhookSubscriptionCreateBody = v.looseObject({
 export type WebhookSubscriptionCreateParams = v.InferInput<typeof WebhookSubscriptionCreateBody>;
 
 // The update body is assumed to be the create fields plus `active`.
-const WebhookSubscriptionUpdateBody = v.looseObject({
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const WebhookSubscriptionUpdateBody = v.looseObject({
   url: v.optional(v.string()),
   events: v.optional(EventTypesInput),
   filters: v.optional(FiltersInput),

@@ -23,7 +23,8 @@ export const AccountSchema = v.looseObject({
 /** Account settings and name fields. */
 export type Account = v.InferOutput<typeof AccountSchema>;
 
-const AccountUpdateBody = v.pipe(
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const AccountUpdateBody = v.pipe(
   v.object({
     email: v.optional(v.pipe(v.string(), v.email('must be an email address'))),
     password: v.optional(v.pipe(v.string(), v.minLength(8, 'must be at least 8 characters'))),

@@ -267,7 +267,8 @@ export const CampaignSendersSchema = v.looseObject({
 /** Senders of a campaign with usage. */
 export type CampaignSenders = v.InferOutput<typeof CampaignSendersSchema>;
 
-const CampaignCreateBody = v.object({
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const CampaignCreateBody = v.object({
   type: v.optional(v.picklist(['linkedin', 'email'], "must be 'linkedin' or 'email'")),
   name: v.optional(v.string()),
   sender_account_ids: v.optional(v.array(v.string())),
@@ -305,7 +306,8 @@ const NodeInput = v.pipe(
   }, 'delay must total between 1 minute and 30 days'),
 );
 
-const CampaignUpdateBody = v.object({
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const CampaignUpdateBody = v.object({
   name: v.optional(v.string()),
   operating_hours: v.optional(v.record(v.string(), v.unknown())),
   daily_limit: v.optional(int({ min: 0 })),
@@ -320,7 +322,8 @@ const CampaignUpdateBody = v.object({
 /** Body of `campaigns.update`; `sequence_nodes` replaces the whole sequence (include `end`). */
 export type CampaignUpdateParams = v.InferInput<typeof CampaignUpdateBody>;
 
-const CampaignLeadsQuery = v.object({
+/** The input schema (valibot) of the query a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const CampaignLeadsQuery = v.object({
   page: v.optional(int({ min: 1 })),
   limit: v.optional(int({ min: 1 })),
   status: v.optional(v.string()),
@@ -338,11 +341,13 @@ const ProspectInput = v.looseObject({
   headline: v.optional(v.string()),
   custom_fields: v.optional(v.record(v.string(), v.unknown())),
 });
-const CampaignLeadsAddBody = v.object({ prospects: batch(ProspectInput, 1, 1000) });
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const CampaignLeadsAddBody = v.object({ prospects: batch(ProspectInput, 1, 1000) });
 /** Body of `campaigns.leads.create`: `prospects` (1–1000). */
 export type CampaignLeadCreateParams = v.InferInput<typeof CampaignLeadsAddBody>;
 
-const ProspectUpdates = v.object({
+/** The input schema (valibot) of a call's input: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const ProspectUpdates = v.object({
   email: v.optional(v.string()),
   linkedin_url: v.optional(v.string()),
   first_name: v.optional(v.string()),
@@ -355,7 +360,8 @@ const ProspectUpdates = v.object({
 /** The `updates` of `campaigns.leads.update`. */
 export type CampaignLeadUpdates = v.InferInput<typeof ProspectUpdates>;
 
-const CampaignLeadsDeleteBody = v.pipe(
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const CampaignLeadsDeleteBody = v.pipe(
   v.object({ prospect_ids: v.optional(batch(IdInput, 1, 500)), all: v.optional(v.boolean()) }),
   v.check(
     (b) => b.all === true || b.prospect_ids !== undefined,
@@ -365,7 +371,8 @@ const CampaignLeadsDeleteBody = v.pipe(
 /** Body of `campaigns.leads.delete`: `prospect_ids` (1–500) or `all: true`. */
 export type CampaignLeadDeleteParams = v.InferInput<typeof CampaignLeadsDeleteBody>;
 
-const ImportFromListBody = v.object({
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const ImportFromListBody = v.object({
   listId: IdInput,
   filter: v.optional(
     v.looseObject({

@@ -83,7 +83,8 @@ export const WarmupAnalyticsSchema = v.looseObject({
 /** Warmup analytics. */
 export type WarmupAnalytics = v.InferOutput<typeof WarmupAnalyticsSchema>;
 
-const EmailAccountCreateBody = v.object({
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const EmailAccountCreateBody = v.object({
   username: v.pipe(v.string(), v.regex(/^[a-zA-Z0-9._-]+$/, 'must use only a-z, 0-9, ".", "-" and "_"')),
   domain_id: IdInput,
   display_name: v.optional(v.string()),
@@ -93,15 +94,18 @@ const EmailAccountCreateBody = v.object({
 /** Body of `email.accounts.create` (the domain must be verified; `username` is lowercased by the server). */
 export type EmailAccountCreateParams = v.InferInput<typeof EmailAccountCreateBody>;
 
-const EmailAccountUpdateBody = v.object({ signature: v.string() });
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const EmailAccountUpdateBody = v.object({ signature: v.string() });
 /** Body of `email.accounts.update`: `signature` is the only mutable field (`""` clears it). */
 export type EmailAccountUpdateParams = v.InferInput<typeof EmailAccountUpdateBody>;
 
-const DomainListQuery = v.object({ skip_sync: v.optional(v.boolean()) });
+/** The input schema (valibot) of the query a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const DomainListQuery = v.object({ skip_sync: v.optional(v.boolean()) });
 /** Query of `email.domains.list`. */
 export type EmailDomainListParams = v.InferInput<typeof DomainListQuery>;
 
-const DomainCreateBody = v.object({
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const DomainCreateBody = v.object({
   domain: v.pipe(
     v.string(),
     v.regex(
@@ -113,11 +117,13 @@ const DomainCreateBody = v.object({
 /** Body of `email.domains.create`. */
 export type EmailDomainCreateParams = v.InferInput<typeof DomainCreateBody>;
 
-const VerifyQuery = v.object({ poll: v.optional(v.boolean()) });
+/** The input schema (valibot) of the query a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const VerifyQuery = v.object({ poll: v.optional(v.boolean()) });
 /** Query of `email.domains.verify`: `poll: true` reads the status without re-triggering the check. */
 export type EmailDomainVerifyParams = v.InferInput<typeof VerifyQuery>;
 
-const DomainUpdateBody = v.object({
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const DomainUpdateBody = v.object({
   status: v.picklist(
     ['pending', 'verifying', 'failed'],
     "must be 'pending', 'verifying' or 'failed' (only verify sets 'verified')",

@@ -48,7 +48,8 @@ export const EnrichmentSchema = v.looseObject({
 /** An Enrichment contract: what it needs (`inputSchema`), writes and costs. */
 export type Enrichment = v.InferOutput<typeof EnrichmentSchema>;
 
-const EnrichmentListQuery = v.object({ q: v.optional(v.string()) });
+/** The input schema (valibot) of the query a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const EnrichmentListQuery = v.object({ q: v.optional(v.string()) });
 /** Query of `enrichments.list`. */
 export type EnrichmentListParams = v.InferInput<typeof EnrichmentListQuery>;
 
@@ -201,7 +202,8 @@ const ScopeBody = v.variant(
   "type must be 'explicit_leads', 'list' or 'filtered_list'",
 );
 
-const EnrichmentCreateBody = v.object({
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const EnrichmentCreateBody = v.object({
   enrichmentId: IdInput,
   scope: ScopeBody,
   mode: v.optional(v.picklist(['persisted', 'preview'], "must be 'persisted' or 'preview'")),
@@ -220,7 +222,8 @@ const EnrichmentCreateBody = v.object({
  */
 export type EnrichmentCreateParams = v.InferInput<typeof EnrichmentCreateBody>;
 
-const EnrichmentItemsQuery = v.object({
+/** The input schema (valibot) of the query a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const EnrichmentItemsQuery = v.object({
   status: v.optional(v.string()),
   leadId: v.optional(v.string()),
   cursor: v.optional(v.string()),

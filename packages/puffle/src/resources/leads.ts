@@ -60,7 +60,8 @@ export const LeadSchema = v.looseObject({
 /** A workspace Lead (person or company). */
 export type Lead = v.InferOutput<typeof LeadSchema>;
 
-const LeadListQuery = v.object({
+/** The input schema (valibot) of the query a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const LeadListQuery = v.object({
   type: v.optional(v.string()),
   limit: v.optional(int({ min: 1 })),
   cursor: v.optional(v.string()),
@@ -129,7 +130,8 @@ export const LeadCreateBody = v.looseObject({
 /** Body of `leads.create`. Send stable identifiers (LinkedIn URL, work email, domain) so Puffle can de-duplicate. */
 export type LeadCreateParams = v.InferInput<typeof LeadCreateBody>;
 
-const LeadUpdateBody = v.looseObject(LeadFields);
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const LeadUpdateBody = v.looseObject(LeadFields);
 /** Body of `leads.update` (`type` is not writable; the id is the first argument). */
 export type LeadUpdateParams = v.InferInput<typeof LeadUpdateBody>;
 
@@ -162,7 +164,8 @@ export const LeadSearchStartedSchema = v.looseObject({
 /** A started (or continued) Lead Search. */
 export type LeadSearchStarted = v.InferOutput<typeof LeadSearchStartedSchema>;
 
-const LeadSearchCreateBody = v.object({
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const LeadSearchCreateBody = v.object({
   prompt: v.pipe(v.string(), v.minLength(1, 'must be a non-empty string')),
   /** The server clamps it to 2 500 new rows per run; larger values are sent as given. */
   fetch_count: int({ min: 1 }),
@@ -172,11 +175,13 @@ const LeadSearchCreateBody = v.object({
 /** Body of `leads.search.create` (`fetch_count` snake_case as on the wire). */
 export type LeadSearchCreateParams = v.InferInput<typeof LeadSearchCreateBody>;
 
-const LeadSearchListQuery = v.object({ taskId: v.optional(v.string()) });
+/** The input schema (valibot) of the query a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const LeadSearchListQuery = v.object({ taskId: v.optional(v.string()) });
 /** Query of `leads.search.list`. */
 export type LeadSearchListParams = v.InferInput<typeof LeadSearchListQuery>;
 
-const LeadSearchResultsQuery = v.object({
+/** The input schema (valibot) of the query a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const LeadSearchResultsQuery = v.object({
   taskId: v.optional(v.string()),
   offset: v.optional(int({ min: 0 })),
   limit: v.optional(int({ min: 1 })),

@@ -41,7 +41,8 @@ export const ListSchema = v.looseObject({
 /** A List of Leads (Leads are referenced, never copied). */
 export type List = v.InferOutput<typeof ListSchema>;
 
-const ListListQuery = v.object({ includeStats: v.optional(v.boolean()) });
+/** The input schema (valibot) of the query a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const ListListQuery = v.object({ includeStats: v.optional(v.boolean()) });
 /** Query of `lists.list`: `includeStats` is probable (CLI `--include-stats`), not confirmed. */
 export type ListListParams = v.InferInput<typeof ListListQuery>;
 
@@ -49,7 +50,8 @@ const leadType = v.optional(
   v.picklist(['person', 'company', 'mixed'], "must be 'person', 'company' or 'mixed'"),
 );
 
-const ListCreateBody = v.object({
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const ListCreateBody = v.object({
   name: v.optional(v.string()),
   description: v.optional(v.nullable(v.string())),
   leadType,
@@ -58,7 +60,8 @@ const ListCreateBody = v.object({
 /** Body of `lists.create`; every field optional (name defaults to "Untitled List"). */
 export type ListCreateParams = v.InferInput<typeof ListCreateBody>;
 
-const ListUpdateBody = v.object({
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const ListUpdateBody = v.object({
   name: v.optional(v.string()),
   description: v.optional(v.nullable(v.string())),
   leadType,
@@ -66,7 +69,8 @@ const ListUpdateBody = v.object({
 /** Body of `lists.update` (the default List `all` is immutable). */
 export type ListUpdateParams = v.InferInput<typeof ListUpdateBody>;
 
-const ListLeadsQuery = v.object({
+/** The input schema (valibot) of the query a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const ListLeadsQuery = v.object({
   limit: v.optional(int({ min: 1, max: 500 })),
   cursor: v.optional(v.string()),
   type: v.optional(v.string()),
@@ -74,11 +78,13 @@ const ListLeadsQuery = v.object({
 /** Query of `lists.leads.list`: `limit` 1–500, `type`. */
 export type ListLeadsListParams = v.InferInput<typeof ListLeadsQuery>;
 
-const LeadIdsBody = v.object({ leadIds: nonEmpty(IdInput) });
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const LeadIdsBody = v.object({ leadIds: nonEmpty(IdInput) });
 /** Body of `lists.leads.create` / `lists.leads.delete`: `leadIds` (at least one). */
 export type ListLeadsParams = v.InferInput<typeof LeadIdsBody>;
 
-const ListImportBody = v.object({
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const ListImportBody = v.object({
   leads: batch(LeadCreateBody, 1, 500),
   listId: v.optional(v.string()),
   preview: v.optional(v.boolean()),

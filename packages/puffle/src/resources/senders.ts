@@ -81,7 +81,8 @@ export const SenderDetailSchema = v.looseObject({
 /** A sender with usage and campaign mappings. */
 export type SenderDetail = v.InferOutput<typeof SenderDetailSchema>;
 
-const SenderListQuery = v.object({
+/** The input schema (valibot) of the query a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const SenderListQuery = v.object({
   type: v.optional(v.picklist(['email', 'linkedin'], "must be 'email' or 'linkedin'")),
 });
 /** Query of `senders.list`. */

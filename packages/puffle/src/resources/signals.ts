@@ -76,7 +76,8 @@ export const SignalSchema = v.looseObject({
 /** A signal (buying intent) in the feed. */
 export type Signal = v.InferOutput<typeof SignalSchema>;
 
-const SignalListQuery = v.object({
+/** The input schema (valibot) of the query a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const SignalListQuery = v.object({
   sortBy: v.optional(v.string()),
   groupBy: v.optional(v.string()),
   ids: v.optional(commaList()),
@@ -99,11 +100,13 @@ const SignalUpdateItem = v.object({
     v.picklist(['new', 'commented', 'dismissed'], "must be 'new', 'commented' or 'dismissed'"),
   ),
 });
-const SignalUpdateBody = v.object({ items: batch(SignalUpdateItem, 1, 200) });
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const SignalUpdateBody = v.object({ items: batch(SignalUpdateItem, 1, 200) });
 /** Body of `signals.update`: `items` (1–200). Idempotent per id, so retried. */
 export type SignalUpdateParams = v.InferInput<typeof SignalUpdateBody>;
 
-const SignalGenerateBody = v.object({
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const SignalGenerateBody = v.object({
   items: batch(
     v.object({ id: IdInput, dm: v.optional(v.boolean()), comment: v.optional(v.boolean()) }),
     1,
@@ -141,7 +144,8 @@ export const SignalLeadSchema = v.looseObject({
 /** A signal-derived person or company. */
 export type SignalLead = v.InferOutput<typeof SignalLeadSchema>;
 
-const SignalLeadListQuery = v.object({
+/** The input schema (valibot) of the query a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const SignalLeadListQuery = v.object({
   groupBy: v.optional(v.picklist(['person', 'company'], "must be 'person' or 'company'")),
   sortBy: v.optional(
     v.picklist(['recency', 'signalCount', 'topScore'], "must be 'recency', 'signalCount' or 'topScore'"),
@@ -153,7 +157,8 @@ const SignalLeadListQuery = v.object({
 /** Query of `signals.leads.list`. */
 export type SignalLeadListParams = v.InferInput<typeof SignalLeadListQuery>;
 
-const SignalLeadUpdateBody = v.object({
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const SignalLeadUpdateBody = v.object({
   items: batch(
     v.object({
       entityId: IdInput,
@@ -217,7 +222,8 @@ export const SignalTypeSchema = v.looseObject({
 /** A signal type. */
 export type SignalType = v.InferOutput<typeof SignalTypeSchema>;
 
-const SignalTypeListQuery = v.object({
+/** The input schema (valibot) of the query a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const SignalTypeListQuery = v.object({
   ids: v.optional(commaList()),
   skipSourceEnable: v.optional(v.boolean()),
 });
@@ -229,7 +235,8 @@ const SourceOverrideInput = v.object({
   enabled: v.optional(v.boolean()),
   extraKeywords: v.optional(v.array(v.string())),
 });
-const SignalTypeCreateBody = v.object({
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const SignalTypeCreateBody = v.object({
   label: v.pipe(v.string(), v.minLength(1, 'must be a non-empty string')),
   description: v.optional(v.string()),
   keywords: v.optional(v.array(v.string())),
@@ -240,7 +247,8 @@ const SignalTypeCreateBody = v.object({
 /** Body of `signals.types.create` (a keyword type; at most 20 types per account). */
 export type SignalTypeCreateParams = v.InferInput<typeof SignalTypeCreateBody>;
 
-const SignalTypeUpdateBody = v.object({
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const SignalTypeUpdateBody = v.object({
   items: v.pipe(
     v.array(
       v.object({
@@ -262,7 +270,8 @@ const SignalTypeUpdateBody = v.object({
 /** Body of `signals.types.update`: `items` (the upper limit is undocumented). `sourceOverrides` replaces. */
 export type SignalTypeUpdateParams = v.InferInput<typeof SignalTypeUpdateBody>;
 
-const SignalTypeDeleteBody = v.object({ ids: batch(IdInput, 1, 50) });
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const SignalTypeDeleteBody = v.object({ ids: batch(IdInput, 1, 50) });
 /** Body of `signals.types.delete`: `ids` (1–50). */
 export type SignalTypeDeleteParams = v.InferInput<typeof SignalTypeDeleteBody>;
 
@@ -301,7 +310,8 @@ export const SignalSearchSchema = v.looseObject({
 /** A signal search. */
 export type SignalSearch = v.InferOutput<typeof SignalSearchSchema>;
 
-const SignalSearchCreateBody = v.object({
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const SignalSearchCreateBody = v.object({
   query: v.pipe(
     v.string(),
     v.minLength(1, 'must be 1–500 characters'),
@@ -312,7 +322,8 @@ const SignalSearchCreateBody = v.object({
 /** Body of `signals.search.create`. */
 export type SignalSearchCreateParams = v.InferInput<typeof SignalSearchCreateBody>;
 
-const SignalSearchListQuery = v.object({
+/** The input schema (valibot) of the query a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const SignalSearchListQuery = v.object({
   ids: v.optional(commaList()),
   cursor: v.optional(v.string()),
   limit: v.optional(int({ min: 1, max: 100 })),
@@ -329,7 +340,8 @@ export const SignalSettingsSchema = v.looseObject({
 /** The signal scan settings. */
 export type SignalSettings = v.InferOutput<typeof SignalSettingsSchema>;
 
-const SignalSettingsBody = v.object({
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const SignalSettingsBody = v.object({
   paused: v.optional(v.boolean()),
   scanTimeUtc: v.optional(
     v.pipe(

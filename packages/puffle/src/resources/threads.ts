@@ -78,7 +78,8 @@ export const AttachmentSchema = v.looseObject({
 /** A draft attachment. */
 export type Attachment = v.InferOutput<typeof AttachmentSchema>;
 
-const ThreadListQuery = v.object({
+/** The input schema (valibot) of the query a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const ThreadListQuery = v.object({
   view: v.optional(commaList()),
   inbox_state: v.optional(commaList()),
   status: v.optional(commaList()),
@@ -99,7 +100,8 @@ const ThreadListQuery = v.object({
 export type ThreadListParams = v.InferInput<typeof ThreadListQuery>;
 
 const AttachmentRef = v.looseObject({ bucket: v.optional(v.string()), path: v.optional(v.string()) });
-const ThreadCreateBody = v.object({
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const ThreadCreateBody = v.object({
   participant_email: v.optional(v.string()),
   account_id: v.optional(v.string()),
   participant_name: v.optional(v.string()),
@@ -114,7 +116,8 @@ const ThreadCreateBody = v.object({
 export type ThreadCreateParams = v.InferInput<typeof ThreadCreateBody>;
 
 const nullableStr = v.optional(v.nullable(v.string()));
-const ThreadUpdateBody = v.object({
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const ThreadUpdateBody = v.object({
   status: v.optional(v.picklist(['active', 'archived'], "must be 'active' or 'archived'")),
   unread_count: v.optional(int({ min: 0 })),
   account_id: nullableStr,
@@ -130,14 +133,16 @@ const ThreadUpdateBody = v.object({
 /** Body of `threads.update`. */
 export type ThreadUpdateParams = v.InferInput<typeof ThreadUpdateBody>;
 
-const MessageListQuery = v.object({
+/** The input schema (valibot) of the query a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const MessageListQuery = v.object({
   page: v.optional(int({ min: 1 })),
   limit: v.optional(int({ min: 1, max: 200 })),
 });
 /** Query of `threads.messages.list`: `page`, `limit` (1–200). */
 export type MessageListParams = v.InferInput<typeof MessageListQuery>;
 
-const MessageCreateBody = v.object({
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const MessageCreateBody = v.object({
   body_text: v.pipe(v.string(), v.minLength(1, 'must be a non-empty string')),
   body_html: v.optional(v.string()),
   subject: v.optional(v.string()),
@@ -152,7 +157,8 @@ export type MessageCreateParams = v.InferInput<typeof MessageCreateBody>;
 
 /** The documented upload limit of `POST /api/threads/{id}/attachments`. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-const AttachmentBody = v.object({
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const AttachmentBody = v.object({
   file: v.pipe(
     v.custom<Blob>((x) => typeof Blob !== 'undefined' && x instanceof Blob, 'must be a Blob or File'),
     v.check((b) => b.size <= MAX_ATTACHMENT_BYTES, 'must be at most 10 MB'),

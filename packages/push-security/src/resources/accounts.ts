@@ -65,7 +65,8 @@ export type Account = v.InferOutput<typeof AccountSchema>;
 /** `{ result: Account[], paging? }`. */
 export const AccountListSchema = listEnvelope(AccountSchema);
 
-const AccountListQuery = listQuery('accounts.list', {
+/** The input schema (valibot) of the query a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const AccountListQuery = listQuery('accounts.list', {
   /** Email filter; partial values match (e.g. `'@example.com'`). */
   email: v.optional(v.string()),
   /** App of the account, e.g. `ATLASSIAN`. */

@@ -41,7 +41,8 @@ export type App = v.InferOutput<typeof AppSchema>;
 /** `{ result: App[], paging? }`. */
 export const AppListSchema = listEnvelope(AppSchema);
 
-const AppListQuery = openListQuery('apps.list', {
+/** The input schema (valibot) of the query a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const AppListQuery = openListQuery('apps.list', {
   /** Only apps first seen at or after this UNIX time (seconds). */
   creationTimestampAfter: v.optional(unixSeconds()),
 });
@@ -51,7 +52,8 @@ const AppListQuery = openListQuery('apps.list', {
  */
 export type AppListParams = v.InferInput<typeof AppListQuery>;
 
-const AppUpdateBody = objectBody({
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const AppUpdateBody = objectBody({
   /** Desired approval status; `null` unsets it. */
   approvalStatus: v.optional(v.nullable(v.picklist(['APPROVED', 'NOT_APPROVED', 'UNDER_REVIEW']))),
   /** Desired sensitivity; `null` unsets it. */

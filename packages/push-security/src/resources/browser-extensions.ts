@@ -34,7 +34,8 @@ export type BrowserExtension = v.InferOutput<typeof BrowserExtensionSchema>;
 /** `{ result: BrowserExtension[], paging? }`. */
 export const BrowserExtensionListSchema = listEnvelope(BrowserExtensionSchema);
 
-const BrowserExtensionListQuery = listQuery('browserExtensions.list', {
+/** The input schema (valibot) of the query a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const BrowserExtensionListQuery = listQuery('browserExtensions.list', {
   /** The extension's static store id. */
   extensionId: v.optional(v.string()),
   /** Only extensions of this employee. */

@@ -32,7 +32,8 @@ export type Browser = v.InferOutput<typeof BrowserSchema>;
 /** `{ result: Browser[], paging? }`. */
 export const BrowserListSchema = listEnvelope(BrowserSchema);
 
-const BrowserListQuery = openListQuery('browsers.list', {
+/** The input schema (valibot) of the query a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const BrowserListQuery = openListQuery('browsers.list', {
   /** Only browsers online at or after this UNIX time (seconds). */
   lastOnlineTimestampAfter: v.optional(unixSeconds()),
 });

@@ -58,7 +58,8 @@ export type Detection = v.InferOutput<typeof DetectionSchema>;
 /** `{ result: Detection[], paging? }`. */
 export const DetectionListSchema = listEnvelope(DetectionSchema);
 
-const DetectionListQuery = openListQuery('detections.list', {
+/** The input schema (valibot) of the query a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const DetectionListQuery = openListQuery('detections.list', {
   /** Only detections created at or after this UNIX time (seconds). */
   creationTimestampAfter: v.optional(unixSeconds()),
   /** Unverified filter. */
@@ -75,7 +76,8 @@ const DetectionListQuery = openListQuery('detections.list', {
  */
 export type DetectionListParams = v.InferInput<typeof DetectionListQuery>;
 
-const DetectionUpdateBody = objectBody({
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const DetectionUpdateBody = objectBody({
   /** Archive (`true`) or unarchive (`false`) the detection. */
   archived: v.optional(v.boolean()),
 });

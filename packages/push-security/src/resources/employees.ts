@@ -31,7 +31,8 @@ export type Employee = v.InferOutput<typeof EmployeeSchema>;
 /** `{ result: Employee[], paging? }`. */
 export const EmployeeListSchema = listEnvelope(EmployeeSchema);
 
-const EmployeeListQuery = openListQuery('employees.list', {
+/** The input schema (valibot) of the query a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const EmployeeListQuery = openListQuery('employees.list', {
   /** Only employees first seen at or after this UNIX time (seconds). */
   creationTimestampAfter: v.optional(unixSeconds()),
 });
@@ -41,7 +42,8 @@ const EmployeeListQuery = openListQuery('employees.list', {
  */
 export type EmployeeListParams = v.InferInput<typeof EmployeeListQuery>;
 
-const EmployeeUpdateBody = objectBody({
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const EmployeeUpdateBody = objectBody({
   /** The primary email: must be one of the employee's `knownEmails` (the API refuses any other). */
   email: v.optional(v.string()),
   firstName: v.optional(v.string()),
@@ -60,7 +62,8 @@ const EmployeeMergeBody = v.optional(objectBody({}));
 /** Body of `employees.merge`. Undocumented (the docs page exists but its body was not readable): sent exactly as given. */
 export type EmployeeMergeParams = Record<string, unknown>;
 
-const EmployeeGroupsDeleteBody = v.optional(
+/** The input schema (valibot) of the body a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const EmployeeGroupsDeleteBody = v.optional(
   objectBody({
     /** Names of the groups to remove the employee from. */
     groups: v.optional(v.array(v.string())),

@@ -54,7 +54,8 @@ export type Finding = v.InferOutput<typeof FindingSchema>;
 /** `{ result: Finding[], paging? }`. */
 export const FindingListSchema = listEnvelope(FindingSchema);
 
-const FindingListQuery = openListQuery('findings.list', {
+/** The input schema (valibot) of the query a call takes: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+export const FindingListQuery = openListQuery('findings.list', {
   /** Only findings created at or after this UNIX time (seconds). */
   creationTimestampAfter: v.optional(unixSeconds()),
 });

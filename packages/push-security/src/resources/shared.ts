@@ -94,7 +94,7 @@ export function unixSeconds() {
 }
 
 /** Pagination parameters of every list. Pass `nextToken` **or** `offset`, never both. */
-const listEntries = {
+export const listEntries = {
   /** Page size. Server default and maximum are undocumented (third-party clients use 200). */
   limit: v.optional(int({ min: 1 })),
   /** Token of the page to fetch (token mode, the default). The paginator fills it in for you. */
