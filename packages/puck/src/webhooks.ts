@@ -38,7 +38,7 @@ const envelope = {
   emitted_at: v.string(),
   api_version: v.string(),
 };
-/** The input schema (valibot) of a call's input: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+/** The fields every delivery's envelope carries, as the schema of an event type Puck has not documented yet. */
 export const EnvelopeFieldsSchema = v.object({ ...envelope, data: v.looseObject({}) });
 
 /** The envelope every delivery shares; `data` is event-specific. */

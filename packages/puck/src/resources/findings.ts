@@ -32,7 +32,7 @@ export const FindingListQuery = v.looseObject({
 /** Query of `findings.list` (Puck's API reference, Findings). */
 export type FindingListParams = v.InferInput<typeof FindingListQuery>;
 
-/** The input schema (valibot) of a call's input: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+/** The documented reasons for dismissing a finding (Puck's API docs, “Dismiss a finding”). */
 export const DISMISS_REASONS = ['false_positive', 'accepted_risk', 'resolved', 'duplicate'] as const;
 /** Why a finding is dismissed (Puck's API reference, Findings: dismiss); open, so new reasons are accepted. */
 export type DismissReason = Open<(typeof DISMISS_REASONS)[number]>;

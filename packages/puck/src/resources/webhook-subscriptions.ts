@@ -30,7 +30,7 @@ export const WebhookSubscriptionSchema = v.looseObject({
 /** A webhook subscription. Store `secret` from the create response: it is never returned again. */
 export type WebhookSubscription = v.InferOutput<typeof WebhookSubscriptionSchema>;
 
-/** The input schema (valibot) of a call's input: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+/** The input schema (valibot) of a subscription's `filters`, checked before sending. */
 export const FiltersInput = v.looseObject({
   /** Deliver only events at or above this severity; events without a severity are always delivered. */
   min_severity: v.optional(openInput(['low', 'medium', 'high', 'critical'])),

@@ -346,7 +346,7 @@ export const CampaignLeadsAddBody = v.object({ prospects: batch(ProspectInput, 1
 /** Body of `campaigns.leads.create`: `prospects` (1–1000). */
 export type CampaignLeadCreateParams = v.InferInput<typeof CampaignLeadsAddBody>;
 
-/** The input schema (valibot) of a call's input: the SDK checks the arguments with it before sending; its input type is the matching `…Params`. */
+/** The input schema (valibot) of the per-lead changes of `campaigns.leads.update`, checked before sending. */
 export const ProspectUpdates = v.object({
   email: v.optional(v.string()),
   linkedin_url: v.optional(v.string()),
