@@ -4,7 +4,7 @@ import type { AuthStrategy } from './auth.js';
 import { isBrowser, readEnv, runtimeName } from './env.js';
 import { ConfigurationError, InvalidInputError, NotFoundError } from './errors.js';
 import type { HttpMethod } from './http.js';
-import { isLogLevel, type Logger, levelledLogger } from './logger.js';
+import { isLogLevel, type Logger, type LogLevel, levelledLogger } from './logger.js';
 import { getPath, Paginator } from './pagination.js';
 import type { ArrayFormat, QueryParams } from './query.js';
 import { parseRateLimitHeaders, RateLimiter, type RateLimitInfo } from './rate-limit.js';
@@ -150,9 +150,18 @@ function checkHeaders(
 }
 
 /** The default log level: `<VENDOR>_LOG`, then `QUIVER_LOG`, then `warn` (as `OPENAI_LOG` works). */
-function envLogLevel(vendor: string): string | undefined {
+function envLogLevel(vendor: string, logger: Logger): LogLevel | undefined {
   const prefix = vendor.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
-  return readEnv(`${prefix}_LOG`) ?? readEnv('QUIVER_LOG');
+  for (const name of [`${prefix}_LOG`, 'QUIVER_LOG']) {
+    const value = readEnv(name)?.toLowerCase();
+    if (value === undefined) continue;
+    if (isLogLevel(value)) return value;
+    // A typo in the environment must not stop every client from starting: say so, and go on.
+    logger.warn(
+      `[quiver] ${name}=${value} is not a log level ('off', 'error', 'warn', 'info' or 'debug'); ignoring it.`,
+    );
+  }
+  return undefined;
 }
 
 /**
@@ -225,7 +234,7 @@ export abstract class QuiverClient {
       );
     }
     this.validate = validate;
-    const logLevel = options.logLevel ?? envLogLevel(name) ?? 'warn';
+    const logLevel = options.logLevel ?? envLogLevel(name, options.logger ?? console) ?? 'warn';
     if (!isLogLevel(logLevel)) {
       throw new ConfigurationError(
         `${name}: logLevel must be 'off', 'error', 'warn', 'info' or 'debug'; got ${String(logLevel)}.`,

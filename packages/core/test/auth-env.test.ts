@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AuthenticationError, headerAuth, readEnv, tokenAuth } from '../src/index.js';
-import { BASE, TestClient } from './helpers.js';
+import { BASE, memoryLogger, TestClient } from './helpers.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -78,5 +78,41 @@ describe('readEnv', () => {
     } finally {
       delete g.Deno;
     }
+  });
+});
+
+describe('log level from the environment', () => {
+  afterEach(() => {
+    delete process.env.QUIVER_LOG;
+    delete process.env.TEST_LOG;
+  });
+
+  it('QUIVER_LOG sets the default logLevel, <VENDOR>_LOG overrides it, and the option wins', async () => {
+    nock(BASE).get('/v1/x').times(3).reply(200, {});
+    process.env.QUIVER_LOG = 'debug';
+    const debug = memoryLogger();
+    await new TestClient({ logger: debug.logger }).request({ method: 'GET', path: '/v1/x' });
+    expect(debug.lines.join('\n')).toMatch(/debug \[quiver\] Test GET api\.test\.example\/v1\/x → 200/);
+
+    process.env.TEST_LOG = 'off';
+    const off = memoryLogger();
+    await new TestClient({ logger: off.logger }).request({ method: 'GET', path: '/v1/x' });
+    expect(off.lines).toEqual([]);
+
+    const option = memoryLogger();
+    await new TestClient({ logger: option.logger, logLevel: 'debug' }).request({
+      method: 'GET',
+      path: '/v1/x',
+    });
+    expect(option.lines.length).toBeGreaterThan(0);
+  });
+
+  it('ignores a nonsense level from the environment with one warning (the option is still checked)', () => {
+    process.env.QUIVER_LOG = 'loud';
+    const { lines, logger } = memoryLogger();
+    expect(() => new TestClient({ logger })).not.toThrow();
+    expect(lines).toEqual([
+      "warn [quiver] QUIVER_LOG=loud is not a log level ('off', 'error', 'warn', 'info' or 'debug'); ignoring it. ",
+    ]);
   });
 });
