@@ -14,7 +14,7 @@ describe('curiosity', () => {
       .reply(200, { items: [{ id: 'cur_2', schedule: 'daily', priority: 'high', status: 'paused' }] });
     const items = await client().curiosity.list({ limit: 10 }).toArray();
     expect(items.map((i) => i.id)).toEqual(['cur_1', 'cur_2']);
-    // Both conflicting doc models are accepted (vendors/puck.md §13.7).
+    // Both conflicting doc models are accepted (where Puck's API docs are silent or disagree).
     expect(items[1]?.schedule).toBe('daily');
   });
 

@@ -18,7 +18,7 @@ import { api, caught, client, KEY, useNock } from './helpers.js';
 
 useNock();
 
-describe('status → error class (api/puck.md §1)', () => {
+describe('status → error class', () => {
   const table = [
     [400, BadRequestError, 'missing_required_field'],
     [401, AuthenticationError, 'invalid_api_key'],

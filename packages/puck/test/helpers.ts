@@ -4,7 +4,7 @@ import { Puck, type PuckOptions } from '../src/index.js';
 
 /** A key that must never show up in any message, log or dump. */
 export const KEY = 'pck_test_s3cr3t_DO_NOT_PRINT_7c1e';
-/** A self-hosted brain: the normal case (api/puck.md §1). */
+/** A self-hosted brain: the normal case. */
 export const BASE = 'https://brain.acme.example';
 
 /** A client against `BASE`, limiter off unless a test turns it on. */

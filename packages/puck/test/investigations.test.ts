@@ -37,7 +37,7 @@ describe('investigations.create', () => {
     expect(queued.estimated_completion_at).toBe('2026-05-03T14:35:00Z');
   });
 
-  it('reads the id from investigation_id when the 202 body has no id (api/puck.md §3)', async () => {
+  it('reads the id from investigation_id when the 202 body has no id', async () => {
     api().post('/v1/investigations').reply(202, { investigation_id: 'inv_018f2e3a' });
     const queued = await client().investigations.create({ query: 'q' });
     expect(queued.id).toBe('inv_018f2e3a');

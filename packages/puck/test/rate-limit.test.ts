@@ -4,7 +4,7 @@ import { api, caught, client, useNock } from './helpers.js';
 
 useNock();
 
-describe('tier limiter (api/puck.md §1)', () => {
+describe('tier limiter', () => {
   it('publishes the documented numbers', () => {
     expect(TIER_LIMITS).toEqual({
       free: { calls: 60, investigations: 2 },

@@ -35,7 +35,7 @@ describe('investigations.report.retrieve', () => {
     expect(error.message).toBe(
       'Puck GET brain.acme.example/v1/investigations/inv_01hx/report → 409: investigation has not reached completed status',
     );
-    // Prose is not a code (vendors/puck.md §13.10).
+    // Prose is not a code (where Puck's API docs are silent or disagree).
     expect(error.code).toBeUndefined();
   });
 

@@ -29,7 +29,7 @@ const body = JSON.stringify({
   },
 });
 
-/** The documented scheme, computed independently with node:crypto (vendors/puck.md §11.6). */
+/** The documented scheme, computed independently with node:crypto (Puck's API docs, “Signature scheme”). */
 function sign(payload: string, t: number = T, secret = SECRET): string {
   return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${payload}`).digest('hex')}`;
 }

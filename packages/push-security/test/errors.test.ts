@@ -19,7 +19,7 @@ async function failure(promise: Promise<unknown>): Promise<APIError> {
   return error as APIError;
 }
 
-describe('error mapping (api/push-security.md §1 table)', () => {
+describe('error mapping', () => {
   it.each([
     [400, { message: 'limit must be an integer' }, BadRequestError, '400: limit must be an integer'],
     [404, { message: 'Not Found' }, NotFoundError, '404: Not Found'],
