@@ -14,7 +14,7 @@ describe('the demo against the fake servers', () => {
   beforeAll(async () => {
     // No *_API_KEY in this environment: every vendor runs against its fake.
     result = await runDemo({ print: (line) => lines.push(line), env: {} });
-  });
+  }, 60_000); // the whole workflow: a few seconds idle, more on a loaded machine
 
   it('prints the whole workflow and exits 0', () => {
     const out = lines.join('\n');

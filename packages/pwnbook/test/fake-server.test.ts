@@ -144,8 +144,15 @@ describe('the fake Pwnbook', () => {
   it('sends per-key X-RateLimit-* headers and 429 RATE_LIMITED past the window', async () => {
     const tight = await startFakePwnbook({ rateLimit: { limit: 2, windowMs: 60_000 } });
     try {
-      // Without the client-side limiter the third call reaches the fake and gets its 429.
-      const c = new Pwnbook({ apiKey: FAKE_PWNBOOK_API_KEY, baseURL: tight.url, rateLimit: false });
+      // Without the client-side limiter the third call reaches the fake and gets its 429. A reset
+      // about a minute away is longer than this client's maxRetryAfter, so the 429 is not slept
+      // through (with the default 60 s it would be, whenever a little of the window has passed).
+      const c = new Pwnbook({
+        apiKey: FAKE_PWNBOOK_API_KEY,
+        baseURL: tight.url,
+        rateLimit: false,
+        maxRetryAfter: 1_000,
+      });
       const first = await c.organizations.current.retrieve().withResponse();
       expect(first.rateLimit).toMatchObject({ limit: 2, remaining: 1 });
       expect(first.rateLimit?.reset).toBeInstanceOf(Date);
