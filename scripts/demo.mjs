@@ -7,11 +7,10 @@ import { spawn, spawnSync } from 'node:child_process';
 
 const started = performance.now();
 console.log('Building the packages the demo uses (JavaScript only; a first run takes a little while)…');
-const build = spawn(
-  'turbo',
-  ['run', 'build', '--filter=@quiver/example...', '--output-logs=hash-only'],
-  { env: { ...process.env, QUIVER_BUILD_JS_ONLY: '1' }, stdio: ['ignore', 'pipe', 'inherit'] },
-);
+const build = spawn('turbo', ['run', 'build', '--filter=@quiver/example...', '--output-logs=hash-only'], {
+  env: { ...process.env, QUIVER_BUILD_JS_ONLY: '1' },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 let pending = '';
 build.stdout.on('data', (chunk) => {
   pending += chunk;
