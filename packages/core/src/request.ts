@@ -8,7 +8,6 @@ export type { ErrorContext, ErrorParser, ParsedError } from './types.js';
 import {
   APIConnectionError,
   APIError,
-  type APIErrorClass,
   APITimeoutError,
   AuthenticationError,
   errorClassForStatus,
@@ -18,7 +17,7 @@ import {
 } from './errors.js';
 import type { Logger } from './logger.js';
 import { type ArrayFormat, type QueryParams, toSearchParams } from './query.js';
-import { parseRateLimitHeaders, type RateLimiter, type RateLimitInfo, waitForToken } from './rate-limit.js';
+import { type RateLimiter, type RateLimitInfo, waitForToken } from './rate-limit.js';
 import { loggableHeaders, safeResponseHeaders } from './redact.js';
 import { backoffDelay, IDEMPOTENT_METHODS, RETRYABLE_STATUSES, retryAfterMs } from './retry.js';
 import { sleep } from './sleep.js';
