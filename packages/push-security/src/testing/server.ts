@@ -46,6 +46,11 @@ export interface FakePushSecurityOptions {
         burst?: number;
       }
     | false;
+  /**
+   * The rate limit's clock, in ms. Default `Date.now`; a fixed or stepped clock makes a test of the
+   * limit independent of how fast the machine sends the requests.
+   */
+  now?: () => number;
   /** Page size when the request has no `limit` (undocumented upstream). Default `100`. */
   defaultLimit?: number;
   /** Largest accepted `limit`; above it the fake answers 400 (undocumented upstream). Default `1000`. */
@@ -134,7 +139,13 @@ export async function startFakePushSecurity(
   // requests" (Push Security's API docs, “Rate limits”), read generously: a bucket refilling at `perSecond` that holds
   // `perSecond + burst`, so the fake never refuses what the real API would accept.
   const newBucket = () =>
-    rate ? new TokenBucket({ perSecond: rate.perSecond, capacity: rate.perSecond + rate.burst }) : undefined;
+    rate
+      ? new TokenBucket({
+          perSecond: rate.perSecond,
+          capacity: rate.perSecond + rate.burst,
+          ...(options.now ? { now: options.now } : {}),
+        })
+      : undefined;
   const state = { data: copySeed(options.seed), bucket: newBucket() };
   const kindOf = (key: string | undefined): string =>
     key === undefined
