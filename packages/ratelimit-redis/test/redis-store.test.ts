@@ -83,7 +83,7 @@ describe('a store that never answers', () => {
     const t = Date.now();
     await limiter.reserve();
     const third = await limiter.reserve();
-    expect(Date.now() - t).toBeLessThan(100);
+    expect(Date.now() - t).toBeLessThan(200); // well under the 250 ms a store call would cost
     expect(third.wait).toBeGreaterThan(0); // the local bucket (burst 2) still limits
     expect(warn).toHaveLength(1);
     expect(warn[0]).toMatch(/rate-limit store failed \(no answer within 250 ms\)/);
