@@ -11,6 +11,7 @@ import { parseRateLimitHeaders, RateLimiter, type RateLimitInfo } from './rate-l
 import { requestIdOf, send } from './request.js';
 import {
   type AnyRoute,
+  checkIdempotencyKey,
   credentialName,
   prepareCall,
   type RouteArgs,
@@ -39,8 +40,6 @@ export type {
   ResponseInfo,
   VendorDefinition,
 } from './types.js';
-
-const MAX_IDEMPOTENCY_KEY = 256;
 
 type Runner = (
   row: AnyRoute,
@@ -453,17 +452,7 @@ export abstract class QuiverClient {
     if (spec.idempotencyKey !== undefined) {
       idempotencyKey =
         opts.idempotencyKey ?? (spec.idempotencyKey === true ? crypto.randomUUID() : spec.idempotencyKey);
-      if (
-        typeof idempotencyKey !== 'string' ||
-        idempotencyKey.length === 0 ||
-        idempotencyKey.length > MAX_IDEMPOTENCY_KEY
-      ) {
-        throw new InvalidInputError(
-          `idempotencyKey must be a non-empty string of at most ${MAX_IDEMPOTENCY_KEY} characters; got ${
-            typeof idempotencyKey === 'string' ? `${idempotencyKey.length} characters` : typeof idempotencyKey
-          }.`,
-        );
-      }
+      checkIdempotencyKey(idempotencyKey, 'idempotencyKey');
     }
     // Per-call options are checked like the client's, as a rejection: nothing is sent.
     const where = `${vendor.name} ${method} ${this.#sent(displayPath)}`;

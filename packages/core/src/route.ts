@@ -231,7 +231,8 @@ function checkInput(schema: AnySchema, value: unknown, prefix: string, fallback:
   throw new InvalidInputError(describeInputIssue(prefix, fallback, first));
 }
 
-function checkKey(value: unknown, name: string): void {
+/** Checks an idempotency key (≤ 256 characters, not empty); `undefined` passes. `name` is for the message. */
+export function checkIdempotencyKey(value: unknown, name: string): void {
   if (value === undefined) return;
   if (typeof value !== 'string' || value.length === 0 || value.length > MAX_IDEMPOTENCY_KEY) {
     throw new InvalidInputError(
@@ -277,8 +278,8 @@ export function prepareCall(
   if (idem) {
     const field = idem.body ?? idem.bodyAlias;
     const fromBody = field ? (body as Record<string, unknown> | undefined)?.[field] : undefined;
-    checkKey(idempotencyKeyOption, 'opts.idempotencyKey');
-    if (field) checkKey(fromBody, `body.${field}`);
+    checkIdempotencyKey(idempotencyKeyOption, 'opts.idempotencyKey');
+    if (field) checkIdempotencyKey(fromBody, `body.${field}`);
     if (idempotencyKeyOption !== undefined && fromBody !== undefined && idempotencyKeyOption !== fromBody) {
       throw new InvalidInputError(
         `opts.idempotencyKey and body.${field} differ; pass the idempotency key in one place only.`,
@@ -288,7 +289,7 @@ export function prepareCall(
     if (idem.body) body = { ...(body as Record<string, unknown> | undefined), [idem.body]: key };
     if (idem.header) idempotencyKey = key;
   } else if (idempotencyKeyOption !== undefined) {
-    checkKey(idempotencyKeyOption, 'opts.idempotencyKey');
+    checkIdempotencyKey(idempotencyKeyOption, 'opts.idempotencyKey');
   }
   return {
     path,
